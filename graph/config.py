@@ -1,0 +1,41 @@
+"""Settings, read from the environment.  Like Datasette's settings, they are data:
+a name, a default and a line of help, so the CLI and README can list them."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Setting", "SETTINGS", "setting", "ROOT"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("KG_STORE", "embedded", "which store: embedded (LadybugDB, no server) or neo4j"),
+    Setting("KG_EMBEDDED_PATH", str(ROOT / ".kg" / "embedded"), "directory of the embedded database"),
+    Setting("KG_BUFFER_POOL_MB", "1024", "embedded store buffer pool in MiB"),
+    Setting("NEO4J_URI", "bolt://127.0.0.1:7687", "bolt:// or neo4j:// (routing: cluster, Aura) URI"),
+    Setting("NEO4J_USER", "neo4j", "Neo4j user"),
+    Setting("NEO4J_PASSWORD", "", "Neo4j password"),
+    Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name"),
+    Setting("KG_BATCH_SIZE", "5000", "rows per UNWIND batch when writing"),
+    Setting("KG_ROW_CAP", "1000", "most rows a read-only (console) query returns"),
+    Setting("KG_QUERY_TIMEOUT_S", "1", "seconds a read-only (console) query may run"),
+    Setting("KG_MAP_NODE_CAP", "300", "most nodes drawn on a map before it is reduced"),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> str:
+    """The value of setting ``name``: the environment's, else the default."""
+    value = os.environ.get(name)
+    return value if value not in (None, "") else _BY_NAME[name].default

@@ -1,0 +1,225 @@
+"""The embedded store: LadybugDB (the maintained fork of Kùzu), no server needed.
+
+Read-only is enforced by the engine: every read runs inside
+``BEGIN TRANSACTION READ ONLY``, in which LadybugDB refuses any write.  A process that
+only reads may open the database with ``read_only=True`` too.  LadybugDB lets one
+process at a time open a database for writing; a second writer fails at once with a
+clear message instead of corrupting anything.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Iterable
+
+from graph import config, schema
+from graph.store.base import (
+    GraphStore,
+    Progress,
+    QueryResult,
+    QueryTimeout,
+    ReadOnlyViolation,
+    Statement,
+    StoreError,
+    StoreUnavailable,
+    forbidden_file_access,
+)
+
+__all__ = ["EmbeddedStore"]
+
+_NO_TIMEOUT_MS = 0
+
+
+def _to_python(v: Any) -> Any:
+    """Node, relationship and path values as plain dicts, alike on both stores."""
+    if isinstance(v, dict):
+        if "_NODES" in v and "_RELS" in v:  # a path
+            return {"nodes": [_to_python(n) for n in v["_NODES"]],
+                    "relationships": [_to_python(r) for r in v["_RELS"]]}
+        if "_LABEL" in v and "_ID" in v:
+            out = {k: _to_python(x) for k, x in v.items() if not k.startswith("_") and x is not None}
+            out["_type" if "_SRC" in v else "_label"] = v["_LABEL"]
+            return out
+        return {k: _to_python(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_to_python(x) for x in v]
+    return v
+
+
+class EmbeddedStore(GraphStore):
+    kind = "embedded"
+    dialect = "ladybug"
+
+    def __init__(self, path: str | Path | None = None, *, read_only: bool = False,
+                 buffer_pool_mb: int | None = None) -> None:
+        import ladybug
+
+        self.path = Path(path or config.setting("KG_EMBEDDED_PATH"))
+        self.read_only = read_only
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        pool = int(buffer_pool_mb or config.setting("KG_BUFFER_POOL_MB")) * 1024 * 1024
+        try:
+            self._db = ladybug.Database(str(self.path), buffer_pool_size=pool, read_only=read_only)
+        except RuntimeError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                raise StoreUnavailable(
+                    f"the embedded database {self.path} is in use by another process "
+                    "(one writer at a time); stop it or try again later") from None
+            raise StoreUnavailable(f"cannot open the embedded database {self.path}: {msg}") from None
+        self._ladybug = ladybug
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._closed = False
+        if not read_only:
+            self.apply_schema()
+
+    def describe(self) -> str:
+        return f"embedded (LadybugDB) at {self.path}" + (" [read-only]" if self.read_only else "")
+
+    # --- connections: one per thread; LadybugDB runs them concurrently ---------------
+
+    def _conn(self):
+        if self._closed:
+            raise StoreUnavailable("the store is closed")
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._ladybug.Connection(self._db)
+            self._local.conn = conn
+        return conn
+
+    @staticmethod
+    def _result(res, row_cap: int | None) -> QueryResult:
+        if isinstance(res, list):  # several statements: keep the last result
+            res = res[-1]
+        cols = res.get_column_names()
+        rows: list[list[Any]] = []
+        truncated = False
+        while res.has_next():
+            if row_cap is not None and len(rows) >= row_cap:
+                truncated = True
+                break
+            rows.append([_to_python(v) for v in res.get_next()])
+        return QueryResult(cols, rows, truncated)
+
+    # --- reads ---------------------------------------------------------------------
+
+    def read(self, cypher: str, params: dict | None = None, *, row_cap: int | None = None,
+             timeout: float | None = None, trusted: bool = False) -> QueryResult:
+        if not trusted:
+            bad = forbidden_file_access(cypher)
+            if bad:
+                raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
+        conn = self._conn()
+        conn.set_query_timeout(int(timeout * 1000) if timeout else _NO_TIMEOUT_MS)
+        conn.execute("BEGIN TRANSACTION READ ONLY")
+        try:
+            res = conn.execute(cypher, params or {})
+            out = self._result(res, row_cap)
+        except RuntimeError as e:
+            self._rollback(conn)
+            raise self._translate(e, cypher) from None
+        else:
+            conn.execute("COMMIT")
+        finally:
+            conn.set_query_timeout(_NO_TIMEOUT_MS)
+        return out
+
+    @staticmethod
+    def _rollback(conn) -> None:
+        try:
+            conn.execute("ROLLBACK")
+        except RuntimeError:
+            pass  # the engine already ended the failed transaction
+
+    @staticmethod
+    def _translate(e: RuntimeError, cypher: str) -> StoreError:
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        low = msg.lower()
+        if "read-only" in low or "read only" in low:
+            return ReadOnlyViolation(f"refused: the query would write ({msg})")
+        if "interrupt" in low or "timeout" in low:
+            return QueryTimeout(f"stopped: the query ran past its time limit ({msg})")
+        return StoreError(msg)
+
+    # --- writes --------------------------------------------------------------------
+
+    def _writable(self):
+        if self.read_only:
+            raise ReadOnlyViolation("refused: the embedded store was opened read-only")
+        return self._conn()
+
+    def write(self, cypher: str, params: dict | None = None) -> QueryResult:
+        bad = forbidden_file_access(cypher)
+        if bad and bad != "several statements":
+            raise ReadOnlyViolation(f"refused: queries may not use {bad} (file access)")
+        with self._write_lock:
+            conn = self._writable()
+            try:
+                return self._result(conn.execute(cypher, params or {}), None)
+            except RuntimeError as e:
+                raise self._translate(e, cypher) from None
+
+    def run_atomic(self, statements: Iterable[Statement], *, progress: Progress | None = None) -> None:
+        with self._write_lock:
+            conn = self._writable()
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for q, p in statements:
+                    conn.execute(q, p)
+                    if progress:
+                        progress(len(p.get("rows", ())) or 1)
+            except BaseException as e:
+                self._rollback(conn)
+                if isinstance(e, RuntimeError):
+                    raise self._translate(e, "") from None
+                raise
+            conn.execute("COMMIT")
+
+    def apply_schema(self) -> None:
+        conn = self._writable()
+        marker = self.path.parent / (self.path.name + ".schema")
+        fp = schema.model_fingerprint()
+        if marker.exists() and marker.read_text().strip() not in ("", fp):
+            # Existing tables keep their old columns: say so rather than run on a stale shape.
+            raise StoreError(
+                f"the embedded database {self.path} was built for another version of the model; "
+                "run `kg clear --yes --rebuild` and load the data again")
+        with self._write_lock:
+            for stmt in schema.embedded_ddl():
+                conn.execute(stmt)
+        marker.write_text(fp)
+
+    def clear(self) -> None:
+        from graph import model
+
+        with self._write_lock:
+            conn = self._writable()
+            for label in model.labels():
+                conn.execute(f"MATCH (n:{label}) DETACH DELETE n")
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._db.close()
+        except Exception:  # closing twice or after a failed open is harmless
+            pass
+
+
+def remove_database(path: Path) -> int:
+    """Delete the embedded database at ``path`` with its WAL and schema marker; the number
+    of files removed."""
+    import shutil
+
+    n = 0
+    for p in [path, *path.parent.glob(path.name + ".*")]:
+        if p.is_dir():
+            shutil.rmtree(p)
+            n += 1
+        elif p.exists():
+            p.unlink()
+            n += 1
+    return n

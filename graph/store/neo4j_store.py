@@ -1,0 +1,202 @@
+"""The Neo4j store, through the official ``neo4j`` driver (6.x).
+
+Reads run as managed READ transactions: on a cluster (``neo4j://`` routing URIs, Aura)
+they go to followers, and the server refuses writes in them.  Untrusted (console)
+queries are also planned first with ``EXPLAIN``; only a plan whose query type is ``r``
+and which loads no CSV is run.  Loads run as one managed write transaction, which the
+driver retries on transient errors (leader switch, deadlock).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import neo4j
+from neo4j import GraphDatabase, Query, READ_ACCESS
+from neo4j import exceptions as nx_exc
+from neo4j.graph import Node, Path, Relationship
+
+from graph import config, model, schema
+from graph.store.base import (
+    GraphStore,
+    Progress,
+    QueryResult,
+    QueryTimeout,
+    ReadOnlyViolation,
+    Statement,
+    StoreError,
+    StoreUnavailable,
+    forbidden_file_access,
+)
+
+__all__ = ["Neo4jStore"]
+
+_FILE_OPERATORS = ("LoadCSV",)
+
+
+def _to_python(v: Any) -> Any:
+    if isinstance(v, Node):
+        labels = sorted(v.labels)
+        return {**{k: _to_python(x) for k, x in v.items()}, "_label": labels[0] if labels else ""}
+    if isinstance(v, Relationship):
+        return {**{k: _to_python(x) for k, x in v.items()}, "_type": v.type}
+    if isinstance(v, Path):
+        return {"nodes": [_to_python(n) for n in v.nodes],
+                "relationships": [_to_python(r) for r in v.relationships]}
+    if isinstance(v, list):
+        return [_to_python(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _to_python(x) for k, x in v.items()}
+    if hasattr(v, "iso_format"):  # neo4j temporal types
+        return v.iso_format()
+    return v
+
+
+def _plan_operators(plan: dict | None) -> set[str]:
+    if not plan:
+        return set()
+    ops = {str(plan.get("operatorType", "")).split("@")[0]}
+    for child in plan.get("children", []) or []:
+        ops |= _plan_operators(child)
+    return ops
+
+
+class Neo4jStore(GraphStore):
+    kind = "neo4j"
+    dialect = "neo4j"
+
+    def __init__(self, uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        self.uri = uri or config.setting("NEO4J_URI")
+        self.database = database or config.setting("NEO4J_DATABASE")
+        auth = (user or config.setting("NEO4J_USER"), password if password is not None else config.setting("NEO4J_PASSWORD"))
+        try:
+            self._driver = GraphDatabase.driver(self.uri, auth=auth, connection_timeout=5,
+                                                max_transaction_retry_time=15)
+        except (ValueError, nx_exc.ConfigurationError) as e:
+            raise StoreError(f"bad NEO4J_URI {self.uri!r}: {e}") from None
+
+    def describe(self) -> str:
+        return f"neo4j at {self.uri} (database {self.database})"
+
+    def _unavailable(self, e: Exception) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"Neo4j at {self.uri} is not reachable ({type(e).__name__}); "
+            "start it (scripts/neo4j-local start) or check NEO4J_URI")
+
+    def ping(self) -> None:
+        try:
+            self._driver.verify_connectivity()
+        except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired, OSError) as e:
+            raise self._unavailable(e) from None
+        except nx_exc.AuthError as e:
+            raise StoreUnavailable(f"Neo4j refused the credentials for {self.uri}: {e.message}") from None
+
+    # --- reads ---------------------------------------------------------------------
+
+    def read(self, cypher: str, params: dict | None = None, *, row_cap: int | None = None,
+             timeout: float | None = None, trusted: bool = False) -> QueryResult:
+        params = params or {}
+        if not trusted:
+            bad = forbidden_file_access(cypher)
+            if bad:
+                raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
+            self._check_plan(cypher, params)
+
+        def work(tx):
+            res = tx.run(Query(cypher, timeout=timeout) if timeout else cypher, params)
+            cols = list(res.keys())
+            rows, truncated = [], False
+            for rec in res:
+                if row_cap is not None and len(rows) >= row_cap:
+                    truncated = True
+                    break
+                rows.append([_to_python(v) for v in rec.values()])
+            return QueryResult(cols, rows, truncated)
+
+        return self._session_call("read", work)
+
+    def _check_plan(self, cypher: str, params: dict) -> None:
+        def explain(tx):
+            return tx.run("EXPLAIN " + cypher, params).consume()
+
+        summary = self._session_call("read", explain)
+        if summary.query_type != "r":
+            raise ReadOnlyViolation(
+                f"refused: the query would write (query type {summary.query_type!r}; read-only allows 'r')")
+        ops = _plan_operators(summary.plan)
+        if ops & set(_FILE_OPERATORS):
+            raise ReadOnlyViolation("refused: read-only queries may not load files")
+
+    def _session_call(self, mode: str, work):
+        try:
+            with self._driver.session(database=self.database,
+                                      default_access_mode=READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS) as s:
+                return (s.execute_read if mode == "read" else s.execute_write)(work)
+        except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired, OSError) as e:
+            raise self._unavailable(e) from None
+        except nx_exc.AuthError as e:
+            raise StoreUnavailable(f"Neo4j refused the credentials for {self.uri}: {e.message}") from None
+        except nx_exc.ClientError as e:
+            raise self._translate(e) from None
+        except nx_exc.Neo4jError as e:
+            raise self._translate(e) from None
+
+    @staticmethod
+    def _translate(e: nx_exc.Neo4jError) -> StoreError:
+        code = e.code or ""
+        msg = (e.message or str(e)).strip().splitlines()[0]
+        if "TransactionTimedOut" in code or "Terminated" in code or "timed out" in msg.lower():
+            return QueryTimeout(f"stopped: the query ran past its time limit ({msg})")
+        if "ForbiddenDueToTransactionType" in code or "AccessMode" in code or "WriteOnReadOnlyAccess" in code:
+            return ReadOnlyViolation(f"refused: the query would write ({msg})")
+        if "Forbidden" in code or "Security" in code:
+            return ReadOnlyViolation(f"refused: {msg}")
+        return StoreError(f"{msg} [{code}]" if code else msg)
+
+    # --- writes --------------------------------------------------------------------
+
+    def write(self, cypher: str, params: dict | None = None) -> QueryResult:
+        bad = forbidden_file_access(cypher)
+        if bad and bad != "several statements":
+            raise ReadOnlyViolation(f"refused: queries may not use {bad} (file access)")
+
+        def work(tx):
+            res = tx.run(cypher, params or {})
+            cols = list(res.keys())
+            return QueryResult(cols, [[_to_python(v) for v in r.values()] for r in res])
+
+        return self._session_call("write", work)
+
+    def run_atomic(self, statements: Iterable[Statement], *, progress: Progress | None = None) -> None:
+        statements = list(statements)
+
+        def work(tx):  # re-run from the start if the driver retries
+            for q, p in statements:
+                tx.run(q, p).consume()
+                if progress:
+                    progress(len(p.get("rows", ())) or 1)
+
+        self._session_call("write", work)
+
+    def apply_schema(self) -> None:
+        for stmt in schema.neo4j_schema_statements():
+            self._auto(stmt)
+        self._auto("CALL db.awaitIndexes(60)")
+
+    def _auto(self, cypher: str, params: dict | None = None) -> None:
+        # Schema commands and CALL {…} IN TRANSACTIONS need an auto-commit transaction.
+        try:
+            with self._driver.session(database=self.database) as s:
+                s.run(cypher, params or {}).consume()
+        except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired, OSError) as e:
+            raise self._unavailable(e) from None
+        except nx_exc.Neo4jError as e:
+            raise self._translate(e) from None
+
+    def clear(self) -> None:
+        for label in model.labels():
+            self._auto(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,82 @@
+"""``kg query``, ``kg analytics`` and ``kg export``."""
+
+from __future__ import annotations
+
+import click
+
+from graph.formatting import FORMATS, render
+
+
+def register(cli: click.Group) -> None:
+    from graph.cli import KgError, _open, parse_params
+
+    @cli.command()
+    @click.argument("name", required=False)
+    @click.option("--list", "list_", is_flag=True, help="list the library's queries")
+    @click.option("--param", "-p", "params", multiple=True, help="k=v (repeatable)")
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+    @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
+    @click.pass_context
+    def query(ctx, name, list_, params, fmt, lang):
+        """Run a named query from the library (kg query --list shows them)."""
+        from queries.library import get_query, load_library, run_named
+
+        if list_ or not name:
+            rows = []
+            for q in load_library().values():
+                ps = ", ".join(p.name + ("*" if p.required else f"={p.default}") for p in q.params)
+                rows.append([q.id, q.title_zh, q.title_en, q.audience, q.shape, ps])
+            click.echo(render(["id", "标题", "title", "audience", "shape", "params (* required)"], rows, fmt))
+            return
+        get_query(name)
+        with _open(ctx.obj["store"]) as store:
+            res = run_named(store, name, parse_params(params))
+        click.echo(render(res.columns, res.rows, fmt))
+        del lang
+
+    @cli.command()
+    @click.argument("what", type=click.Choice(["degree", "betweenness", "communities", "brokers", "partners"]))
+    @click.option("--top", type=int, default=20)
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+    @click.pass_context
+    def analytics(ctx, what, top, fmt):
+        """Graph analytics over an export of the store (networkx)."""
+        from graph import analytics as an
+
+        with _open(ctx.obj["store"]) as store:
+            G = store.export()
+        if what == "degree":
+            rows = an.degree_centrality(G)[:top]
+        elif what == "betweenness":
+            rows = an.betweenness_centrality(G)[:top]
+        elif what == "communities":
+            rows = an.communities(G)[:top]
+        elif what == "brokers":
+            rows = an.brokers_between_tracks(G, top=top)
+        else:
+            rows = an.suggest_partners(G, top=top)
+        rows = [r if isinstance(r, dict) else r.__dict__ for r in rows]
+        cols = list(rows[0].keys()) if rows else ["result"]
+        click.echo(render(cols, [[r.get(c) for c in cols] for r in rows], fmt))
+
+    @cli.command()
+    @click.argument("output", type=click.Path())
+    @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), default="graphml")
+    @click.option("--query", "query_name", default=None, help="export only this named query's subgraph")
+    @click.option("--param", "-p", "params", multiple=True, help="k=v for --query")
+    @click.option("--drop-personal", is_flag=True, help="leave out personal fields (Person names, contacts)")
+    @click.pass_context
+    def export(ctx, output, fmt, query_name, params, drop_personal):
+        """Export the graph (or a query's subgraph) for Gephi, yEd or other tools."""
+        from graph.export import export_graph
+        from queries.subgraph import query_subgraph
+
+        with _open(ctx.obj["store"]) as store:
+            if query_name:
+                G = query_subgraph(store, query_name, parse_params(params))
+            else:
+                G = store.export()
+        export_graph(G, output, fmt, drop_personal=drop_personal)
+        click.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships")
+
+    del KgError

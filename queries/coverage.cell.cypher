@@ -1,0 +1,12 @@
+// id: coverage.cell
+// title_zh: 矩阵单元明细
+// title_en: What is behind a matrix cell
+// audience: planner
+// description: The platforms (or colleges, firms, parks) linked to one track, with the source of each link.
+// param: track string required "the track's id or name"
+// param: kind label Platform "Platform, College, Firm or Park"
+// shape: graph
+MATCH (n:{{kind}})-[e]->(t:Track)
+WHERE t.id = $track OR t.name = $track
+RETURN '{{kind}}' AS label, n.id AS id, n.name AS name, e.source AS source, e.confidence AS confidence
+ORDER BY id

@@ -1,0 +1,50 @@
+"""KPI progress: each target beside its actual value.
+
+The actual comes from the target's metric query (``metric_query``: a library query
+returning one number, counted in the graph) or, where none exists, from a reported value
+with its source (``actual``, ``actual_source``).  Targets with neither say so.
+"""
+
+from __future__ import annotations
+
+from graph.store.base import GraphStore, QueryResult, StoreError
+
+__all__ = ["kpi_progress_rows"]
+
+COLUMNS = ["target_id", "clause", "metric", "target", "unit", "period", "actual", "actual_from",
+           "progress_pct", "actual_source"]
+
+
+def _progress(actual: float | None, value: float | None) -> float | None:
+    if actual is None or not value:
+        return None
+    return round(100.0 * float(actual) / float(value), 1)
+
+
+def kpi_progress_rows(store: GraphStore, res: QueryResult) -> QueryResult:
+    """Complete ``kpi.progress`` rows with actual values and the percentage reached."""
+    from queries.library import run_named
+
+    rows = []
+    for r in res.dicts():
+        actual, actual_from, src = None, "none", r.get("actual_source")
+        if r.get("metric_query"):
+            try:
+                actual = run_named(store, r["metric_query"]).single_value()
+                actual_from, src = "graph", f"query {r['metric_query']}"
+            except StoreError as e:
+                actual_from, src = "error", str(e)
+        elif r.get("actual") is not None:
+            actual, actual_from = r["actual"], "reported"
+        rows.append([r["target_id"], r["clause"], r["metric"], r["value"], r["unit"], r["period"],
+                     actual, actual_from, _progress(actual, r["value"]), src])
+    return QueryResult(COLUMNS, rows, res.truncated)
+
+
+def _register() -> None:
+    from queries.library import POSTPROCESS
+
+    POSTPROCESS["kpi.progress"] = kpi_progress_rows
+
+
+_register()

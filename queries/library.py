@@ -1,0 +1,233 @@
+"""The library of named queries: ``queries/*.cypher`` files, each a query with metadata.
+
+A file starts with ``// key: value`` header lines::
+
+    // id: coverage.matrix
+    // title_zh: 赛道×平台覆盖矩阵
+    // title_en: Track × platform coverage matrix
+    // audience: planner
+    // description: …
+    // param: track string 人工智能 "the track's id or name"
+    // shape: table            (or graph: rows carry from_key/to_key/type columns)
+
+and the Cypher follows.  ``NAME.ladybug.cypher`` / ``NAME.neo4j.cypher`` hold a dialect
+variant of the body where LadybugDB and Neo4j Cypher differ; the header stays in
+``NAME.cypher``.  Values always reach Cypher as parameters.  A ``label`` parameter is an
+identifier, not a value: it is checked against the model's labels and written into the
+text at ``{{name}}``, since Cypher cannot take a label as a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from graph import model
+from graph.store.base import GraphStore, QueryResult, StoreError
+
+__all__ = ["Param", "NamedQuery", "load_library", "get_query", "run_named", "QueryError",
+           "QUERY_DIR", "POSTPROCESS"]
+
+QUERY_DIR = Path(__file__).resolve().parent
+DIALECTS = ("ladybug", "neo4j")
+PARAM_TYPES = ("string", "int", "float", "bool", "list", "label", "labels")
+
+
+class QueryError(StoreError):
+    """A named query that does not exist, or parameters that do not fit it."""
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: Any
+    help: str = ""
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def coerce(self, value: Any) -> Any:
+        """``value`` (often a string from a form or the CLI) as this parameter's type."""
+        t = self.type
+        try:
+            if t == "string":
+                return "" if value is None else str(value)
+            if t == "int":
+                return int(value)
+            if t == "float":
+                return float(value)
+            if t == "bool":
+                return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "是")
+            if t in ("list", "labels"):
+                if value in (None, ""):
+                    return []
+                if isinstance(value, str):
+                    value = [v.strip() for v in value.split(",") if v.strip()]
+                items = [str(v) for v in value]
+                if t == "labels":
+                    for v in items:
+                        if v not in model.labels() and v not in model.rel_types():
+                            raise ValueError(f"{v!r} is not a label or relationship type of the model")
+                return items
+            if t == "label":
+                if value not in model.labels():
+                    raise ValueError(f"{value!r} is not one of {', '.join(model.labels())}")
+                return value
+        except (TypeError, ValueError) as e:
+            raise QueryError(f"parameter {self.name}: {e}") from None
+        raise QueryError(f"parameter {self.name}: unknown type {t}")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    id: str
+    title_zh: str
+    title_en: str
+    audience: str
+    description: str
+    params: tuple[Param, ...]
+    shape: str
+    text: str
+    variants: dict[str, str] = field(default_factory=dict)
+    path: str = ""
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def text_for(self, dialect: str) -> str:
+        return self.variants.get(dialect, self.text)
+
+    def bind(self, given: dict[str, Any]) -> dict[str, Any]:
+        """The parameters to run with: defaults filled in, types coerced, unknown names refused."""
+        known = {p.name: p for p in self.params}
+        unknown = set(given) - set(known)
+        if unknown:
+            raise QueryError(f"{self.id}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                             f"it takes {', '.join(known) or 'none'}")
+        out = {}
+        for p in self.params:
+            if p.name in given and given[p.name] not in (None, ""):
+                out[p.name] = p.coerce(given[p.name])
+            elif p.required:
+                raise QueryError(f"{self.id}: parameter {p.name} is required")
+            else:
+                out[p.name] = p.coerce(p.default)
+        return out
+
+
+_HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*)$")
+
+
+def _parse_param(spec: str, where: str) -> Param:
+    parts = shlex.split(spec)
+    if len(parts) < 2 or parts[1] not in PARAM_TYPES:
+        raise QueryError(f"{where}: bad param line {spec!r} (name type [default|required] [\"help\"])")
+    name, type_ = parts[0], parts[1]
+    raw = parts[2] if len(parts) > 2 else "required"
+    default: Any = None if raw == "required" else ("" if raw == "''" else raw)
+    return Param(name, type_, default, parts[3] if len(parts) > 3 else "")
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    body: list[str] = []
+    in_header = True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _HEADER.match(line.strip()) if in_header else None
+        if m:
+            key, value = m.group(1), m.group(2).strip()
+            if key == "param":
+                params.append(_parse_param(value, path.name))
+            else:
+                meta[key] = value
+            continue
+        if in_header and not line.strip():
+            continue
+        in_header = False
+        body.append(line)
+    for key in ("id", "title_zh", "title_en", "audience", "shape"):
+        if key not in meta:
+            raise QueryError(f"{path.name}: header line '// {key}:' is missing")
+    if meta["id"] != path.name[: -len(".cypher")]:
+        raise QueryError(f"{path.name}: id {meta['id']!r} must match the file name")
+    return NamedQuery(meta["id"], meta["title_zh"], meta["title_en"], meta["audience"],
+                      meta.get("description", ""), tuple(params), meta["shape"],
+                      "\n".join(body).strip(), path=str(path))
+
+
+@lru_cache(maxsize=1)
+def load_library(directory: Path = QUERY_DIR) -> dict[str, NamedQuery]:
+    """Every named query in ``directory`` with its dialect variants, by id."""
+    base: dict[str, NamedQuery] = {}
+    variants: dict[str, dict[str, str]] = {}
+    for f in sorted(directory.glob("*.cypher")):
+        stem = f.name[: -len(".cypher")]
+        dialect = stem.rsplit(".", 1)[-1] if "." in stem else ""
+        if dialect in DIALECTS:
+            body = "\n".join(l for l in f.read_text(encoding="utf-8").splitlines() if not l.startswith("//"))
+            variants.setdefault(stem.rsplit(".", 1)[0], {})[dialect] = body.strip()
+        else:
+            q = parse_query_file(f)
+            base[q.id] = q
+    for qid, v in variants.items():
+        if qid not in base:
+            raise QueryError(f"variant for {qid} has no {qid}.cypher")
+        q = base[qid]
+        base[qid] = NamedQuery(**{**q.__dict__, "variants": v})
+    return base
+
+
+def get_query(qid: str) -> NamedQuery:
+    lib = load_library()
+    if qid not in lib:
+        raise QueryError(f"no query {qid!r}; `kg query --list` shows them")
+    return lib[qid]
+
+
+def _render(q: NamedQuery, dialect: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    text = q.text_for(dialect)
+    values = dict(params)
+    for p in q.params:
+        if p.type == "label":
+            text = text.replace("{{" + p.name + "}}", values.pop(p.name))
+    return text, values
+
+
+# Queries whose rows are completed in Python after Cypher returns them (e.g. KPI progress
+# runs each target's metric query).  Registered by the module that implements them.
+POSTPROCESS: dict[str, Callable[[GraphStore, QueryResult], QueryResult]] = {}
+
+
+def run_named(store: GraphStore, qid: str, params: dict[str, Any] | None = None, *,
+              row_cap: int | None = None, timeout: float | None = None) -> QueryResult:
+    """Run library query ``qid`` on ``store`` with ``params`` (defaults filled in)."""
+    q = get_query(qid)
+    text, values = _render(q, store.dialect, q.bind(params or {}))
+    res = store.read(text, values, row_cap=row_cap, timeout=timeout, trusted=True)
+    _sort_collected_lists(res)
+    if qid in POSTPROCESS:
+        res = POSTPROCESS[qid](store, res)
+    return res
+
+
+def _sort_collected_lists(res: QueryResult) -> None:
+    # Cypher leaves the order of collect() undefined, and the two engines differ; lists
+    # of plain values are sorted so that answers are stable.  Path columns (path_*) keep
+    # their order, which is the path's.
+    for j, col in enumerate(res.columns):
+        if col.startswith("path_"):
+            continue
+        for row in res.rows:
+            v = row[j]
+            if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
+                row[j] = sorted(v, key=lambda x: (str(type(x)), x))
+
+
+from queries import kpi, quality  # noqa: E402,F401  (they register their post-processing)

@@ -1,0 +1,7 @@
+// id: overview.counts
+// title_zh: 各类实体数量
+// title_en: Entities by type
+// audience: planner
+// description: How many nodes of each type the graph holds.
+// shape: table
+MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label

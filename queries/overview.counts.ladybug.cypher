@@ -1,0 +1,1 @@
+MATCH (n) RETURN label(n) AS label, count(*) AS n ORDER BY label

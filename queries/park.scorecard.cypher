@@ -1,0 +1,27 @@
+// id: park.scorecard
+// title_zh: 园区“五个一”评分
+// title_en: The 五个一 scorecard per park
+// audience: planner
+// description: For each park, the five links of the plan — a track it focuses on, a co-built platform serving it, leading talents, a transformation fund, benchmark projects — with the evidence for each and the number present.
+// shape: table
+MATCH (k:Park)
+OPTIONAL MATCH (k)-[:FOCUSES_ON]->(t:Track)
+WITH k, collect(DISTINCT t.name) AS tracks
+OPTIONAL MATCH (k)-[:CO_BUILDS]->(p1:Platform)
+WITH k, tracks, collect(DISTINCT p1.name) AS cobuilt
+OPTIONAL MATCH (p2:Platform)-[:LOCATED_IN]->(k)
+WITH k, tracks, cobuilt, collect(DISTINCT p2.name) AS located
+OPTIONAL MATCH (h:Person)-[:LANDS_IN]->(k)
+WITH k, tracks, cobuilt + located AS platforms, count(DISTINCT h) AS talents
+OPTIONAL MATCH (f:Fund)-[:SET_UP_BY]->(k)
+WITH k, tracks, platforms, talents, collect(DISTINCT f.name) AS funds
+OPTIONAL MATCH (j:Project)-[:INCUBATED_IN|LANDS_IN]->(k)
+WITH k, tracks, platforms, talents, funds, collect(DISTINCT j.name) AS projects
+RETURN k.id AS park_id, k.name AS park,
+       size(tracks) > 0 AS has_track, size(platforms) > 0 AS has_platform, talents > 0 AS has_talent,
+       size(funds) > 0 AS has_fund, size(projects) > 0 AS has_project,
+       (CASE WHEN size(tracks) > 0 THEN 1 ELSE 0 END) + (CASE WHEN size(platforms) > 0 THEN 1 ELSE 0 END)
+         + (CASE WHEN talents > 0 THEN 1 ELSE 0 END) + (CASE WHEN size(funds) > 0 THEN 1 ELSE 0 END)
+         + (CASE WHEN size(projects) > 0 THEN 1 ELSE 0 END) AS score,
+       tracks, platforms, talents, funds, projects, k.source AS source
+ORDER BY score DESC, park_id

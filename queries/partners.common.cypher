@@ -1,0 +1,15 @@
+// id: partners.common
+// title_zh: 共同合作伙伴
+// title_en: Common partners of two entities
+// audience: researcher
+// description: Organisations directly linked to both entities (hub types such as tracks and regions left out).
+// param: a_label label required "type of the first entity"
+// param: a_id string required "id of the first entity"
+// param: b_label label required "type of the second entity"
+// param: b_id string required "id of the second entity"
+// param: hubs labels Track,Region,Tier,Document,Clause,Target "types not counted as partners"
+// shape: graph
+MATCH (a:{{a_label}} {id: $a_id})--(c)--(b:{{b_label}} {id: $b_id})
+WHERE NOT labels(c)[0] IN $hubs
+RETURN DISTINCT labels(c)[0] AS label, c.id AS id, c.name AS name
+ORDER BY label, id

@@ -1,0 +1,24 @@
+// id: paths.k_paths
+// title_zh: 多条合作路径
+// title_en: Up to k collaboration paths
+// audience: researcher
+// description: Up to k paths without repeated nodes of at most N hops (N ≤ 4) between two entities, shortest first, through organisations only.
+// param: from_label label required "type of the first entity"
+// param: from_id string required "id of the first entity"
+// param: to_label label required "type of the second entity"
+// param: to_id string required "id of the second entity"
+// param: max_hops int 3 "longest path (at most 4)"
+// param: k int 10 "most paths"
+// param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
+// param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
+// shape: graph
+MATCH p = (a:{{from_label}} {id: $from_id})-[*1..4]-(b:{{to_label}} {id: $to_id})
+WHERE length(p) <= $max_hops
+  AND all(x IN nodes(p)[1..-1] WHERE NOT labels(x)[0] IN $hubs)
+  AND all(r IN relationships(p) WHERE size($rel_types) = 0 OR type(r) IN $rel_types)
+  AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) | CASE WHEN x IN seen THEN seen ELSE seen + x END))
+WITH p, length(p) AS hops, reduce(s = '', x IN nodes(p) | s + '|' + x.name) AS order_names, reduce(s = '', x IN nodes(p) | s + '|' + x.id) AS order_ids, reduce(s = '', r IN relationships(p) | s + '|' + type(r)) AS order_types
+RETURN hops, [x IN nodes(p) | labels(x)[0]] AS path_labels, [x IN nodes(p) | x.id] AS path_ids,
+       [x IN nodes(p) | x.name] AS path_names, [r IN relationships(p) | type(r)] AS path_types
+ORDER BY hops, order_names, order_types
+LIMIT $k

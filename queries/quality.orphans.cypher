@@ -1,0 +1,9 @@
+// id: quality.orphans
+// title_zh: 孤立节点
+// title_en: Orphans
+// audience: planner
+// description: Entities linked to nothing: often a name typed two ways, or a row whose relationships were never entered.
+// shape: graph
+MATCH (n) WHERE NOT (n)--()
+RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.source AS source
+ORDER BY label, id

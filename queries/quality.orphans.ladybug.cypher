@@ -1,0 +1,3 @@
+MATCH (n) WHERE NOT EXISTS { MATCH (n)--() }
+RETURN label(n) AS label, n.id AS id, n.name AS name, n.source AS source
+ORDER BY label, id

@@ -1,0 +1,15 @@
+// id: track.servers
+// title_zh: 服务某赛道的全部主体
+// title_en: Everything that serves a track
+// audience: planner
+// description: Platforms, colleges, firms, parks, programmes and projects linked to a track or to one of its chain segments.
+// param: track string 人工智能 "the track's id or name"
+// shape: graph
+MATCH (t:Track) WHERE t.id = $track OR t.name = $track
+OPTIONAL MATCH (s:Track)-[:PART_OF]->(t)
+WITH collect(DISTINCT t) + collect(DISTINCT s) AS tracks
+UNWIND tracks AS tr
+MATCH (n)-[e]->(tr)
+WHERE NOT n:Track
+RETURN DISTINCT labels(n)[0] AS label, n.id AS id, n.name AS name, type(e) AS via, tr.name AS track
+ORDER BY label, id, track

@@ -1,0 +1,10 @@
+// id: tracks.list
+// title_zh: 赛道清单
+// title_en: Tracks
+// audience: planner
+// description: Every track, chain segment and industry system, with the track a segment belongs to.
+// shape: table
+MATCH (t:Track)
+OPTIONAL MATCH (t)-[:PART_OF]->(parent:Track)
+RETURN t.id AS id, t.name AS name, t.kind AS kind, parent.name AS part_of, t.source AS source
+ORDER BY kind, id

@@ -1,0 +1,132 @@
+"""Fixtures: every test that touches a store runs on both stores.
+
+The Neo4j store is a real Neo4j 5, started by ``scripts/neo4j-local`` (reused when it is
+already running).  With ``CI=true`` it must start: a failure fails the run loudly.
+Locally without Java the Neo4j half of each test is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.store.base import GraphStore  # noqa: E402
+
+BUNDLED = ROOT / "data" / "changzhou"
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+STORES = ("embedded", "neo4j")
+
+_neo4j: dict = {"env": None, "error": None, "state": None}
+
+
+def _start_neo4j() -> dict[str, str]:
+    if _neo4j["env"] or _neo4j["error"]:
+        if _neo4j["error"]:
+            raise RuntimeError(_neo4j["error"])
+        return _neo4j["env"]
+    if os.environ.get("KG_TEST_NEO4J_URI"):
+        env = {"NEO4J_URI": os.environ["KG_TEST_NEO4J_URI"],
+               "NEO4J_USER": os.environ.get("KG_TEST_NEO4J_USER", "neo4j"),
+               "NEO4J_PASSWORD": os.environ.get("KG_TEST_NEO4J_PASSWORD", ""),
+               "NEO4J_DATABASE": os.environ.get("KG_TEST_NEO4J_DATABASE", "neo4j")}
+    else:
+        if not shutil.which("java") or not shutil.which("mvn"):
+            _neo4j["error"] = "Java 17 and Maven are needed to start the test Neo4j (scripts/neo4j-local)"
+            raise RuntimeError(_neo4j["error"])
+        proc = subprocess.run([str(ROOT / "scripts" / "neo4j-local"), "start"], capture_output=True,
+                              text=True, timeout=900)
+        if proc.returncode != 0:
+            _neo4j["error"] = f"scripts/neo4j-local start failed ({proc.returncode}):\n{proc.stderr[-3000:]}"
+            raise RuntimeError(_neo4j["error"])
+        env = {}
+        for line in proc.stdout.splitlines():
+            if line.startswith("export ") and "=" in line:
+                k, v = line[len("export "):].split("=", 1)
+                env[k] = v.strip().strip("'\"")
+    _neo4j["env"] = env
+    return env
+
+
+def neo4j_env() -> dict[str, str]:
+    """Connection settings of the test Neo4j; skips (or, in CI, fails) when it cannot start."""
+    try:
+        return _start_neo4j()
+    except RuntimeError as e:
+        if IN_CI:
+            pytest.fail(f"CI=true requires Neo4j: {e}", pytrace=False)
+        pytest.skip(f"Neo4j not available: {e}")
+
+
+def open_test_store(kind: str, tmp_path: Path | None = None) -> GraphStore:
+    if kind == "embedded":
+        from graph.store.embedded import EmbeddedStore
+
+        return EmbeddedStore(tmp_path / "db", buffer_pool_mb=256)
+    from graph.store.neo4j_store import Neo4jStore
+
+    env = neo4j_env()
+    store = Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"], env["NEO4J_DATABASE"])
+    if _neo4j["state"] is None:
+        store.apply_schema()
+        _neo4j["state"] = "schema"
+    return store
+
+
+@pytest.fixture(params=STORES)
+def store_kind(request) -> str:
+    if request.param == "neo4j":
+        neo4j_env()
+    return request.param
+
+
+@pytest.fixture
+def store(store_kind, tmp_path):
+    """An empty store of each kind."""
+    s = open_test_store(store_kind, tmp_path)
+    if store_kind == "neo4j":
+        s.clear()
+        _neo4j["state"] = "dirty"
+    yield s
+    s.close()
+
+
+def load_bundled(s: GraphStore):
+    from ingest.loader import ingest_paths
+
+    return ingest_paths(s, [BUNDLED])
+
+
+_bundled_embedded: dict = {}
+
+
+@pytest.fixture
+def bundled_store(store_kind, tmp_path_factory):
+    """A store holding the bundled Changzhou dataset.  Tests must not write to it."""
+    if store_kind == "embedded":
+        if "store" not in _bundled_embedded:
+            s = open_test_store("embedded", tmp_path_factory.mktemp("bundled"))
+            load_bundled(s)
+            _bundled_embedded["store"] = s
+        yield _bundled_embedded["store"]
+        return
+    s = open_test_store("neo4j")
+    if _neo4j["state"] != "bundled":
+        s.clear()
+        load_bundled(s)
+        _neo4j["state"] = "bundled"
+    yield s
+    s.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    s = _bundled_embedded.pop("store", None)
+    if s is not None:
+        s.close()
