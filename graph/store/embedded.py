@@ -70,6 +70,7 @@ class EmbeddedStore(GraphStore):
             raise StoreUnavailable(f"cannot open the embedded database {self.path}: {msg}") from None
         self._ladybug = ladybug
         self._local = threading.local()
+        self._conns: list = []  # every thread's connection, closed with the store
         self._write_lock = threading.Lock()
         self._closed = False
         if not read_only:
@@ -87,6 +88,7 @@ class EmbeddedStore(GraphStore):
         if conn is None:
             conn = self._ladybug.Connection(self._db)
             self._local.conn = conn
+            self._conns.append(conn)
         return conn
 
     @staticmethod
@@ -203,6 +205,12 @@ class EmbeddedStore(GraphStore):
         if self._closed:
             return
         self._closed = True
+        for conn in self._conns:
+            try:
+                conn.close()
+            except Exception:  # already closed
+                pass
+        self._conns.clear()
         try:
             self._db.close()
         except Exception:  # closing twice or after a failed open is harmless

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 import neo4j
-from neo4j import GraphDatabase, Query, READ_ACCESS
+from neo4j import GraphDatabase, READ_ACCESS
 from neo4j import exceptions as nx_exc
 from neo4j.graph import Node, Path, Relationship
 
@@ -71,8 +71,11 @@ class Neo4jStore(GraphStore):
         self.database = database or config.setting("NEO4J_DATABASE")
         auth = (user or config.setting("NEO4J_USER"), password if password is not None else config.setting("NEO4J_PASSWORD"))
         try:
+            # Notifications off: the generic upserts name properties a label may not have yet,
+            # which Neo4j would report as warnings on every call.
             self._driver = GraphDatabase.driver(self.uri, auth=auth, connection_timeout=5,
-                                                max_transaction_retry_time=15)
+                                                max_transaction_retry_time=15,
+                                                notifications_min_severity="OFF")
         except (ValueError, nx_exc.ConfigurationError) as e:
             raise StoreError(f"bad NEO4J_URI {self.uri!r}: {e}") from None
 
@@ -103,8 +106,9 @@ class Neo4jStore(GraphStore):
                 raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
             self._check_plan(cypher, params)
 
+        @neo4j.unit_of_work(timeout=timeout)
         def work(tx):
-            res = tx.run(Query(cypher, timeout=timeout) if timeout else cypher, params)
+            res = tx.run(cypher, params)
             cols = list(res.keys())
             rows, truncated = [], False
             for rec in res:

@@ -1,0 +1,541 @@
+"""Interactive, fully offline network maps of the graph, rendered with pyvis (vis-network).
+
+Colours, shapes and zh/en type names come from :mod:`graph.model`.  The HTML pyvis generates
+links vis-network and Bootstrap from CDNs; :func:`render_map` removes every remote
+``<script src>``/``<link href>`` and inlines vis-network's JS and CSS from the copy bundled in
+the pyvis package, so a page works without a network connection.  Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pyvis
+from pyvis.network import Network
+
+from graph import model
+from graph.analytics import betweenness_centrality, project_undirected
+
+__all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote_resources"]
+
+_GROUP_PREFIX = "__group__:"
+_BASE_SIZE = 16
+_LABEL_MAX = 18  # characters of a name drawn on the canvas; the tooltip has the full name
+_CONFIDENCE_ZH = {"stated": "来源明示", "inferred": "推断", "unknown": "未知"}
+_SHAPE_GLYPH = {  # legend glyph for each vis-network shape
+    "dot": "●", "circle": "●", "ellipse": "⬬", "box": "▬", "square": "■", "diamond": "◆",
+    "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢", "database": "⛁", "text": "T",
+}
+_TEXT = {
+    "zh": {
+        "legend": "图例", "type": "类型", "name": "名称", "source": "来源", "confidence": "可信度",
+        "none": "（无）", "notice": "图中节点过多，仅显示度数最高的 {cap} 个（共 {total} 个），其余按类型合并为分组节点。",
+        "group": "+{n} 个{type}", "group_tip": "未展开的{type}：{n} 个", "group_links": "{n} 条关联",
+        "generated": "生成日期", "data_source": "数据来源：公开政策文件与网页，各节点、关系的出处见提示框中的“来源”。",
+        "relation": "关系", "shown": "显示节点 {shown} / 共 {total}",
+    },
+    "en": {
+        "legend": "Legend", "type": "Type", "name": "Name", "source": "Source", "confidence": "Confidence",
+        "none": "(none)", "notice": "Too many nodes: showing the {cap} with the highest degree (of {total}); "
+        "the rest are grouped by type.",
+        "group": "+{n} more {type}", "group_tip": "{n} {type} not shown", "group_links": "{n} link(s)",
+        "generated": "Generated", "data_source": "Data sources: public policy documents and web pages; "
+        "each node's and relationship's source is in its tooltip.",
+        "relation": "Relationship", "shown": "{shown} of {total} nodes shown",
+    },
+}
+
+_REMOTE_SCRIPT = re.compile(
+    r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL
+)
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>", re.IGNORECASE | re.DOTALL)
+_REMOTE_ANY = re.compile(
+    r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//", re.IGNORECASE
+)
+_CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|vh|em|rem)$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
+
+_CSS = """
+body { margin: 0; font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+#mynetwork { float: none !important; width: 100%; box-sizing: border-box; }
+.card { border: 0; }
+div.vis-tooltip { white-space: normal; max-width: 420px; font-family: inherit; font-size: 13px; }
+.kg-title { font-size: 18px; font-weight: 600; margin: 6px 8px; }
+.kg-notice { margin: 6px 8px; padding: 6px 10px; background: #fff4e5; border: 1px solid #f0c36d;
+  border-radius: 4px; font-size: 13px; }
+.kg-legend { margin: 6px 8px; font-size: 13px; line-height: 1.8; }
+.kg-legend-title { font-weight: 600; margin-right: 8px; }
+.kg-legend-item { display: inline-block; margin-right: 14px; white-space: nowrap; }
+.kg-swatch { font-size: 16px; margin-right: 3px; }
+.kg-legend-alt { color: #888; font-size: 11px; }
+.kg-page header { padding: 12px 16px 0; } .kg-page header h1 { margin: 0 0 4px; font-size: 24px; }
+.kg-page header p { margin: 0; color: #555; }
+.kg-page footer { clear: both; padding: 8px 16px; font-size: 12px; color: #666; border-top: 1px solid #ddd; }
+"""
+
+
+@dataclass(frozen=True)
+class MapResult:
+    """A rendered map.
+
+    ``html`` is a complete offline page (map, legend and notice); ``shown_nodes`` counts the
+    nodes drawn, group nodes included; ``total_nodes`` the nodes of the input graph;
+    ``reduced`` whether the graph was cut down to ``node_cap``; ``notice`` says so in words.
+    """
+
+    html: str
+    shown_nodes: int
+    total_nodes: int
+    reduced: bool
+    notice: str | None
+    labels: tuple[str, ...] = ()
+    groups: int = 0
+    lang: str = "zh"
+
+
+# --------------------------------------------------------------------------- assets
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """(js, css) of the newest vis-network bundled with pyvis."""
+    root = Path(pyvis.__file__).parent
+    dirs = sorted(
+        {p.parent for pattern in ("lib/vis-*/vis-network.min.js", "templates/lib/vis-*/vis-network.min.js")
+         for p in root.glob(pattern)},
+        key=lambda d: tuple(int(x) for x in re.findall(r"\d+", d.name)),
+    )
+    if not dirs:
+        raise RuntimeError(f"no bundled vis-network found under {root}")
+    d = dirs[-1]
+    js = (d / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (d / "vis-network.css").read_text(encoding="utf-8")
+    return js, css
+
+
+def remote_resources(html: str) -> list[str]:
+    """The ``<script>``/``<link>``/``<img>``/``<iframe>`` tags of ``html`` that load from the network."""
+    return [m.group(0) for m in _REMOTE_ANY.finditer(_COMMENT.sub("", html))]
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in _TEXT:
+        raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
+
+
+def _label(G, n) -> str:
+    return G.nodes[n].get("label") or str(n).partition(":")[0]
+
+
+def _name(G, n) -> str:
+    name = G.nodes[n].get("name")
+    return str(name) if name not in (None, "") else str(n)
+
+
+def _node_type(label):
+    try:
+        return model.node_type(label)
+    except KeyError:
+        return None
+
+
+def _type_name(label: str, lang: str) -> str:
+    nt = _node_type(label)
+    if nt is None:
+        return label
+    return nt.zh if lang == "zh" else nt.en
+
+
+def _rel_name(type_: str, lang: str) -> str:
+    try:
+        rt = model.rel_type(type_)
+    except KeyError:
+        return str(type_)
+    return rt.zh if lang == "zh" else rt.en
+
+
+def _style(label: str) -> tuple[str, str]:
+    nt = _node_type(label)
+    default = model.NodeType("?", "", "", "")  # the model's default colour and shape
+    return (nt or default).color, (nt or default).shape
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
+
+
+def _confidence(value, lang: str) -> str:
+    if value in (None, ""):
+        return _TEXT[lang]["none"]
+    if lang == "zh":
+        return f"{_CONFIDENCE_ZH.get(value, value)}（{value}）" if value in _CONFIDENCE_ZH else str(value)
+    return str(value)
+
+
+def _node_tooltip(G, n, lang: str) -> str:
+    t = _TEXT[lang]
+    d = G.nodes[n]
+    label = _label(G, n)
+    other = _node_type(label)
+    type_text = _type_name(label, lang)
+    if other is not None:
+        type_text += f" / {other.en if lang == 'zh' else other.zh}"
+    lines = [
+        f"{t['type']}: {type_text}",
+        f"{t['name']}: {_name(G, n)}",
+        f"{t['source']}: {d.get('source') or t['none']}",
+        f"{t['confidence']}: {_confidence(d.get('confidence'), lang)}",
+    ]
+    return _defuse("\n".join(lines))
+
+
+def _defuse(text: str) -> str:
+    # pyvis switches to an innerHTML popup when a title contains "href"; keep tooltips plain text.
+    return text.replace("href", "hre\u200bf")
+
+
+def legend_items(labels, lang="zh") -> list[tuple[str, str, str, str]]:
+    """Legend rows ``(label, name, color, shape)`` for ``labels``, in model order.
+
+    Parameters
+    ----------
+    labels : iterable of str
+        Node labels to show; labels the model does not know come last with its default style.
+    lang : {"zh", "en"}, optional (default = "zh")
+        Language of ``name``.
+    """
+    _check_lang(lang)
+    wanted = set(labels)
+    order = {lab: i for i, lab in enumerate(model.labels())}
+    rows = []
+    for lab in sorted(wanted, key=lambda x: (order.get(x, len(order)), x)):
+        color, shape = _style(lab)
+        rows.append((lab, _type_name(lab, lang), color, shape))
+    return rows
+
+
+def _legend_html(labels, lang: str) -> str:
+    items = []
+    for lab, name, color, shape in legend_items(labels, lang):
+        glyph = _SHAPE_GLYPH.get(shape, "●")
+        items.append(
+            f'<span class="kg-legend-item" data-label="{_html.escape(lab)}" data-shape="{_html.escape(shape)}">'
+            f'<span class="kg-swatch" style="color:{_html.escape(color)}">{glyph}</span>'
+            f"{_html.escape(name)}"
+            f' <span class="kg-legend-alt">{_html.escape(_type_name(lab, "en" if lang == "zh" else "zh"))}</span>'
+            "</span>"
+        )
+    return (
+        f'<div class="kg-legend"><span class="kg-legend-title">{_TEXT[lang]["legend"]}</span>'
+        + "".join(items)
+        + "</div>"
+    )
+
+
+# --------------------------------------------------------------------------- reduction
+
+
+def _select(G, node_cap: int, highlight) -> tuple[list, dict, bool]:
+    """Nodes to draw and the per-label groups of the rest.
+
+    Returns ``(kept, groups, reduced)``: ``kept`` are node keys; ``groups`` maps a label to the
+    list of its nodes that are not drawn.  When ``G`` has more than ``node_cap`` nodes, the
+    highlighted nodes are kept first, then the highest-degree nodes (undirected, distinct
+    neighbours; ties by key) up to ``node_cap`` in all.
+    """
+    nodes = sorted(G, key=str)
+    if len(nodes) <= node_cap:
+        return nodes, {}, False
+    P = project_undirected(G)
+    seen: set = set()
+    first = []
+    for k in highlight:
+        if k in P and k not in seen:
+            seen.add(k)
+            first.append(k)
+    first = first[:node_cap]
+    rest = sorted((n for n in P if n not in seen), key=lambda n: (-P.degree(n), str(n)))
+    kept = first + rest[: node_cap - len(first)]
+    kept_set = set(kept)
+    groups: dict = {}
+    for n in nodes:
+        if n not in kept_set:
+            groups.setdefault(_label(G, n), []).append(n)
+    return kept, groups, True
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _sizes(G, kept, size_by):
+    if size_by is None:
+        return {n: _BASE_SIZE for n in kept}
+    if size_by == "degree":
+        P = project_undirected(G)
+        score = {n: P.degree(n) for n in kept}
+    else:
+        score = {r["key"]: r["score"] for r in betweenness_centrality(G)}
+        score = {n: score.get(n, 0.0) for n in kept}
+    top = max(score.values(), default=0) or 1
+    return {n: round(10 + 30 * math.sqrt(score[n] / top), 2) for n in kept}
+
+
+def _options(physics: bool, n_nodes: int) -> dict:
+    return {
+        "nodes": {"borderWidth": 1, "font": {"size": 14}},
+        "edges": {
+            "color": {"color": "#a0a0a0", "highlight": "#555555", "inherit": False},
+            "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 2},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "smooth": {"enabled": True, "type": "dynamic"},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 150},
+        "physics": {
+            "enabled": bool(physics),
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
+            "stabilization": {"enabled": True, "iterations": 300},
+        },
+        "layout": {"randomSeed": 42, "improvedLayout": n_nodes <= 100},
+    }
+
+
+def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang) -> Network:
+    t = _TEXT[lang]
+    net = Network(height=height, width="100%", directed=True, cdn_resources="remote", heading="")
+    sizes = _sizes(G, kept, size_by)
+    marked = set(highlight)
+    kept_set = set(kept)
+    for n in kept:
+        color, shape = _style(_label(G, n))
+        bold = n in marked
+        net.add_node(
+            str(n),
+            label=_short(_name(G, n)),
+            shape=shape,
+            color={
+                "background": color,
+                "border": "#111111" if bold else color,
+                "highlight": {"background": color, "border": "#111111"},
+                "hover": {"background": color, "border": "#111111"},
+            },
+            title=_node_tooltip(G, n, lang),
+            size=sizes[n],
+            borderWidth=4 if bold else 1,
+            **({"font": {"size": 16, "color": "#000000"}} if bold else {}),
+            kg_label=_label(G, n),
+        )
+    # edges between drawn nodes; parallel relationships of one direction share one arrow
+    merged: dict = {}
+    items = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    for u, v, k, d in items:
+        if u in kept_set and v in kept_set:
+            merged.setdefault((u, v), []).append((d.get("type") or k, d))
+    for (u, v) in sorted(merged, key=lambda p: (str(p[0]), str(p[1]))):
+        rels = sorted(merged[(u, v)], key=lambda r: str(r[0]))
+        names = [_rel_name(r, lang) for r, _ in rels]
+        tip = "\n".join(
+            f"{t['relation']}: {_rel_name(r, lang)} ({r})\n"
+            f"{t['source']}: {d.get('source') or t['none']}\n"
+            f"{t['confidence']}: {_confidence(d.get('confidence'), lang)}"
+            for r, d in rels
+        )
+        bold = u in marked and v in marked
+        net.add_edge(str(u), str(v), label=" / ".join(names), title=_defuse(tip),
+                     width=3 if bold else 1, **({"color": "#111111"} if bold else {}))
+    # one group node per label of the nodes left out, linked to their drawn neighbours
+    if groups:
+        P = project_undirected(G)
+        for label in sorted(groups, key=lambda x: (model.labels().index(x) if x in model.labels() else 99, x)):
+            members = groups[label]
+            gid = _GROUP_PREFIX + label
+            color, shape = _style(label)
+            type_name = _type_name(label, lang)
+            net.add_node(
+                gid,
+                label=t["group"].format(n=len(members), type=type_name),
+                shape=shape,
+                color={"background": color, "border": "#666666"},
+                title=t["group_tip"].format(n=len(members), type=type_name),
+                size=round(12 + min(28, 4 * math.log2(len(members) + 1)), 2),
+                borderWidth=2,
+                shapeProperties={"borderDashes": [4, 3]},
+                kg_label=label,
+                kg_group=True,
+            )
+            links: dict = {}
+            for m in members:
+                for nb in P[m]:
+                    if nb in kept_set:
+                        links[nb] = links.get(nb, 0) + 1
+            for nb in sorted(links, key=str):
+                net.add_edge(gid, str(nb), title=t["group_links"].format(n=links[nb]), dashes=True,
+                             arrows={"to": {"enabled": False}}, width=1 + min(4, math.log2(links[nb])))
+    net.options = _options(physics, len(net.nodes))
+    return net
+
+
+def _offline(page: str, *, title: str, body_top: str, lang: str) -> str:
+    """Make pyvis's page self-contained and add our title, notice, legend and markers."""
+    page = _COMMENT.sub("", page)
+    page = _REMOTE_SCRIPT.sub("", page)
+    page = _REMOTE_LINK.sub("", page)
+    page = _EMPTY_HEADING.sub("", page)
+    if page.count("<body>") != 1 or page.count("<head>") != 1:
+        raise RuntimeError("unexpected pyvis page layout: cannot place the legend")
+    page = page.replace('<meta charset="utf-8">', "", 1)
+    page = page.replace("<body>", '<body class="kg-map">\n<!--kg:header-->\n' + body_top, 1)
+    page = page.replace("</body>", "<!--kg:footer-->\n</body>", 1)
+    js, css = _vis_assets()
+    head = (
+        '<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_html.escape(title)}</title>\n"
+        f"<style>{css}</style>\n<style>{_CSS}</style>\n<script>{js}</script>\n"
+    )
+    # inserted last and with str.replace, so the JS is never searched or regex-interpreted
+    page = page.replace("<head>", "<head>\n" + head, 1)
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    page = re.sub(r"^\s*<html>", lambda _m: f'<!DOCTYPE html>\n<html lang="{html_lang}">', page, count=1)
+    leftovers = remote_resources(page)
+    if leftovers:
+        raise RuntimeError(f"remote resources left in the map page: {leftovers}")
+    return page
+
+
+def render_map(
+    G,
+    *,
+    title=None,
+    height="700px",
+    size_by=None,
+    node_cap=300,
+    highlight=(),
+    physics=True,
+    lang="zh",
+) -> MapResult:
+    """Render ``G`` as an interactive vis-network map that works offline.
+
+    Parameters
+    ----------
+    G : networkx graph
+        The exported graph (or a subgraph of it, e.g. a neighbourhood or a path).
+    title : str, optional (default = None)
+        Shown above the map and as the page title.
+    height : str, optional (default = "700px")
+        CSS height of the canvas.
+    size_by : {None, "degree", "betweenness"}, optional (default = None)
+        Scale node sizes by degree or by betweenness (:func:`graph.analytics.betweenness_centrality`
+        on the whole of ``G``); ``None`` draws all nodes alike.
+    node_cap : int, optional (default = 300)
+        Most nodes drawn individually.  Above it the map keeps the highlighted nodes plus the
+        highest-degree nodes (``node_cap`` in all) and collapses every other node into one
+        dashed "+N 个<type>" group node per label, linked to the kept nodes its members touch;
+        ``notice`` then says so.
+    highlight : iterable of node keys, optional (default = ())
+        Nodes drawn with a bold dark border (edges between two of them are bold too) — for paths.
+    physics : bool, optional (default = True)
+        Let the force layout run; turn off for very dense maps.
+    lang : {"zh", "en"}, optional (default = "zh")
+        Language of type names, tooltips, edge labels, legend and notice.
+
+    Returns
+    -------
+    MapResult
+        ``html`` (a complete page with legend), ``shown_nodes`` (group nodes included),
+        ``total_nodes``, ``reduced``, ``notice``, ``labels`` present, ``groups``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``size_by`` or ``lang``, ``node_cap`` < 1, or a ``height`` that is not a
+        CSS length.
+
+    Notes
+    -----
+    Every node is coloured and shaped by its label as the model declares; its tooltip gives
+    type (zh and en), name, source and confidence; edges are labelled with the relationship's
+    zh/en name.  No ``<script src>`` or ``<link href>`` points to the network: vis-network is
+    inlined from pyvis's bundled copy and Bootstrap is not used.
+    """
+    _check_lang(lang)
+    if size_by not in (None, "degree", "betweenness"):
+        raise ValueError(f"size_by must be None, 'degree' or 'betweenness', not {size_by!r}")
+    if node_cap < 1:
+        raise ValueError(f"node_cap must be at least 1, not {node_cap}")
+    if not _CSS_LENGTH.match(str(height)):
+        raise ValueError(f"height must be a CSS length such as '700px' or '80vh', not {height!r}")
+    highlight = [h for h in highlight if h in G]
+    kept, groups, reduced = _select(G, node_cap, highlight)
+    total = G.number_of_nodes()
+    notice = _TEXT[lang]["notice"].format(cap=len(kept), total=total) if reduced else None
+    net = _build_network(G, kept, groups, height=height, size_by=size_by, highlight=highlight,
+                         physics=physics, lang=lang)
+    labels = tuple(lab for lab, *_ in legend_items({_label(G, n) for n in G}, lang))
+    top = ""
+    if title:
+        top += f'<!--kg:title--><div class="kg-title">{_html.escape(title)}</div><!--/kg:title-->\n'
+    if notice:
+        top += f'<div class="kg-notice" role="status">{_html.escape(notice)}</div>\n'
+    top += _legend_html(labels, lang) + "\n"
+    page = _offline(net.generate_html(), title=title or "三名联动创新图谱", body_top=top, lang=lang)
+    return MapResult(
+        html=page,
+        shown_nodes=len(net.nodes),
+        total_nodes=total,
+        reduced=reduced,
+        notice=notice,
+        labels=labels,
+        groups=len(groups),
+        lang=lang,
+    )
+
+
+def standalone_page(map_result: MapResult, *, title, subtitle=None, lang="zh", generated=None) -> str:
+    """A complete offline HTML page for presenters: title, subtitle, notice, legend, map, footer.
+
+    Parameters
+    ----------
+    map_result : MapResult
+        From :func:`render_map`.
+    title : str
+        Page heading and ``<title>``.
+    subtitle : str, optional (default = None)
+        A line under the heading.
+    lang : {"zh", "en"}, optional (default = "zh")
+        Language of the footer.
+    generated : datetime.date, optional (default = today)
+        Date printed in the footer.
+
+    Returns
+    -------
+    str
+        The page; like ``map_result.html`` it loads nothing from the network.
+    """
+    _check_lang(lang)
+    t = _TEXT[lang]
+    day = (generated or _dt.date.today()).isoformat()
+    page = map_result.html
+    page = re.sub(r"<!--kg:title-->.*?<!--/kg:title-->\n?", "", page, count=1, flags=re.DOTALL)
+    page = re.sub(r"<title>.*?</title>", lambda _m: f"<title>{_html.escape(title)}</title>", page, count=1,
+                  flags=re.DOTALL)
+    header = f"<header><h1>{_html.escape(title)}</h1>"
+    if subtitle:
+        header += f"<p>{_html.escape(subtitle)}</p>"
+    header += "</header>"
+    footer = (
+        f"<footer>{t['generated']}: {day} · {_html.escape(t['data_source'])} "
+        f"· {t['shown'].format(shown=map_result.shown_nodes, total=map_result.total_nodes)}</footer>"
+    )
+    page = page.replace("<!--kg:header-->", header, 1).replace("<!--kg:footer-->", footer, 1)
+    return page.replace('<body class="kg-map">', '<body class="kg-map kg-page">', 1)

@@ -1,0 +1,1064 @@
+"""Policy documents → Document, Clause and Target rows of the graph.
+
+Pure Python, no database access.  The pipeline is::
+
+    text = read_text(path)                       # .txt (UTF-8, BOM, GBK/GB18030) or .docx
+    parsed = parse_document(text, source_url=url, path=path)
+    rows = document_rows(parsed, entities)       # nodes, relationships, candidates
+
+``parse_document`` strips web-page chrome, reads the header fields of a government
+information page (信息名称, 文件编号, 发布机构, 索引号, 生成日期, 公开日期 …), the notice,
+the body title, the sections (``一、``) and the clauses (``1.``, ``（一）``, ``(1)`` or
+``第一条`` — whichever numbering is the level below the sections) and, in every clause,
+the quantitative targets (:func:`extract_targets`).
+
+Every piece of body text under a section lands in a clause: numbered clauses as printed,
+and text that comes before a section's first numbered clause (or a whole section that has
+none) forms an *unnumbered* clause named after the section.  Text before the first
+section is the document's preamble.  Clauses are numbered ``n = 1, 2, …`` across the
+document; in a document whose clauses are numbered continuously (常政办发〔2026〕7号)
+``n`` is the printed number.
+
+Ids: the Document id is its 文件编号 when the document has one, else a slug of its title;
+a Clause id is ``f"{document_id}#{n}"``; a Target id is ``f"{clause_id}/t{k}"``.
+Every node and relationship carries ``source`` (the clause id for facts of a clause, the
+URL or file path for the Document) and ``confidence='stated'``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from graph import model
+
+__all__ = [
+    "DocumentError",
+    "TargetDraft",
+    "Clause",
+    "Section",
+    "ParsedDocument",
+    "DocumentRows",
+    "read_text",
+    "parse_document",
+    "extract_targets",
+    "find_mentions",
+    "find_candidates",
+    "document_rows",
+    "normalize_date",
+    "normalize_name",
+    "slugify",
+    "strip_chrome",
+]
+
+CONFIDENCE = "stated"
+
+
+class DocumentError(Exception):
+    """A document that cannot be read: missing, empty, undecodable or of an unknown kind.
+    The message starts with the path: ``f"{path}: reason"``."""
+
+
+# --------------------------------------------------------------------------- reading
+
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a ``.txt`` file (UTF-8 with or without BOM, UTF-16 with BOM, or
+    GBK/GB18030) or of a ``.docx`` file (paragraphs and table cells in document order,
+    one line each).  Line ends become ``\\n``.  Raises :class:`DocumentError` when the
+    file is missing, unreadable, of another kind, or holds no text."""
+    p = Path(path)
+    if not p.is_file():
+        raise DocumentError(f"{path}: no such file")
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        text = _read_docx(p)
+    elif suffix in _TEXT_SUFFIXES:
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+        text = _decode(data, path)
+    else:
+        raise DocumentError(f"{path}: unsupported file type {suffix!r} (use .txt or .docx)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if not text.strip():
+        raise DocumentError(f"{path}: empty document")
+    return text
+
+
+def _decode(data: bytes, path: str | Path) -> str:
+    if not data.strip():
+        raise DocumentError(f"{path}: empty document")
+    try:
+        if data.startswith(b"\xef\xbb\xbf"):
+            return data[3:].decode("utf-8")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"{path}: cannot decode the text after its byte-order mark ({exc.reason})") from exc
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        best = None
+    else:
+        best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(f"{path}: cannot decode the text (not UTF-8 or GB18030)")
+    return str(best)
+
+
+def _read_docx(p: Path) -> str:
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - python-docx is a dependency
+        raise DocumentError(f"{p}: python-docx is not installed") from exc
+    try:
+        document = docx.Document(str(p))
+    except Exception as exc:  # python-docx raises several kinds for a bad package
+        raise DocumentError(f"{p}: not a readable .docx ({exc.__class__.__name__})") from exc
+
+    lines: list[str] = []
+
+    def walk(parent_element, parent) -> None:
+        for child in parent_element.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, parent).text)
+            elif tag == "tbl":
+                table = Table(child, parent)
+                for row in table.rows:
+                    seen: set[int] = set()
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # a merged cell is listed once per grid column
+                            continue
+                        seen.add(id(cell._tc))
+                        walk(cell._tc, cell)
+            elif tag == "sdt":  # content controls wrap paragraphs and tables
+                content = child.find("{*}sdtContent")
+                if content is not None:
+                    walk(content, parent)
+
+    walk(document.element.body, document)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- data classes
+
+
+@dataclass(frozen=True)
+class TargetDraft:
+    """A quantitative target stated by a clause, before it becomes a Target node."""
+
+    metric: str  # what is counted, in the document's words
+    value: float
+    unit: str  # 个, 家, 亿元, % …
+    comparator: str  # at_least / more_than / about / at_most
+    period: str  # per_year / plan_period
+    phrase: str  # the exact words of the target in the clause
+    name: str  # a short readable label, e.g. "省级以上科创平台 30家以上"
+    start: int = 0  # offsets of ``phrase`` in the clause text
+    end: int = 0
+
+
+@dataclass
+class Clause:
+    number: int  # running number across the document, 1-based
+    label: str  # the printed number ("3", "一" for （一）), or the section's for unnumbered text
+    style: str  # "arabic", "paren_cn", "paren_arabic", "article" or "section" (unnumbered)
+    id: str
+    document_id: str
+    section_no: int | None
+    section: str | None  # section title
+    title: str
+    text: str  # full text of the clause, without its printed number
+    targets: list[TargetDraft] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> bool:
+        return self.style != "section"
+
+    @property
+    def name(self) -> str:
+        """E.g. ``3. 夯实平台支撑``, ``（一）产业集聚效应增强``, ``二、工作目标``."""
+        if self.style == "arabic":
+            return f"{self.label}. {self.title}"
+        if self.style in ("paren_cn", "paren_arabic"):
+            return f"（{self.label}）{self.title}"
+        if self.style == "article":
+            return f"第{self.label}条 {self.title}"
+        return f"{self.label}、{self.title}" if self.label else self.title
+
+
+@dataclass
+class Section:
+    number: int  # running number, 1-based
+    label: str  # printed number, e.g. "一"
+    title: str  # e.g. "名园筑基:构建空间载体与资源枢纽"
+    name: str  # the short name before the colon, e.g. "名园筑基"
+    clause_numbers: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ParsedDocument:
+    id: str
+    title: str | None  # 信息名称 / 文件名称, else the notice title, else the body title
+    body_title: str | None  # the title above the body, e.g. "常州市…三年行动方案(2026—2028年)"
+    number: str | None  # 文件编号
+    issuer: str | None  # 发布机构
+    index_no: str | None  # 索引号
+    date_issued: str | None  # 成文日期 / 生成日期, YYYY-MM-DD
+    date_published: str | None  # 公开日期 / 发布日期, YYYY-MM-DD
+    source_url: str | None
+    path: str | None
+    notice_title: str | None  # "市政府办公室关于印发…的通知"
+    preamble: str  # text between the body title and the first section or clause
+    header: dict[str, str] = field(default_factory=dict)  # every header field as printed
+    sections: list[Section] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.body_title or self.title or self.id
+
+    @property
+    def source(self) -> str | None:
+        return self.source_url or self.path
+
+    @property
+    def targets(self) -> list[tuple[Clause, TargetDraft]]:
+        return [(c, t) for c in self.clauses for t in c.targets]
+
+
+@dataclass
+class DocumentRows:
+    nodes: dict[str, list[dict]]  # label -> property dicts
+    rels: list[dict]  # {"type", "from_label", "from_id", "to_label", "to_id", "source", "confidence"}
+    candidates: list[dict]  # {"text", "clause_id", "document_id"}
+
+
+# --------------------------------------------------------------------------- small helpers
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_int(s: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; digit strings too."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _cn_year(s: str) -> int | None:
+    if s.isdigit():
+        return int(s)
+    if all(ch in _CN_DIGITS for ch in s):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in s))
+    return None
+
+
+_DATE_RES = (
+    re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"),
+    re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"),
+)
+
+
+def normalize_date(value: str | None) -> str | None:
+    """The first date in ``value`` as ``YYYY-MM-DD``: 2026-02-03, 2026-2-3, 2026/02/03,
+    2026年2月3日 and 二〇二六年二月三日 are all ``2026-02-03``; ``None`` when there is none."""
+    if not value:
+        return None
+    for rx in _DATE_RES:
+        m = rx.search(value)
+        if not m:
+            continue
+        y, mo, d = _cn_year(m.group(1)), _cn_int(m.group(2)), _cn_int(m.group(3))
+        if y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _norm_char(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:  # full-width ASCII forms, （） included
+        ch = chr(o - 0xFEE0)
+    elif o == 0x3000 or ch in "\u00a0\u2002\u2003\u2009":
+        ch = " "
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def normalize_name(text: str) -> str:
+    """Full-width forms → half-width (so （） → ()), odd spaces → space, ASCII lower-cased.
+    Keeps the length, so offsets in the result are offsets in ``text``."""
+    return "".join(_norm_char(ch) for ch in text)
+
+
+def slugify(text: str) -> str:
+    """A stable id from a title: Chinese and ASCII word characters kept, everything else
+    (punctuation, brackets, dashes, spaces) collapsed to ``-``."""
+    t = normalize_name(unicodedata.normalize("NFKC", text))
+    t = re.sub(r"[^\w+]+", "-", t)
+    return t.strip("-_")
+
+
+# --------------------------------------------------------------------------- web-page chrome
+
+_BULLETS = "•·●○■□◆◇▪▫►▶-–*"
+
+_CHROME_WORDS = (
+    "领导活动 网站首页 首页 政务公开 政府信息公开 信息公开 新闻中心 新闻动态 政务服务 政民互动 互动交流 "
+    "数据开放 数据发布 专题专栏 繁体版 繁體中文 简体版 简体中文 English 无障碍浏览 无障碍 长者模式 关怀版 "
+    "智能问答 登录个人中心 个人中心 登录 注册 手机版 移动版 邮箱 扫描二维码 打印本页 打印 关闭窗口 关闭本页 关闭 "
+    "收藏 收藏本页 返回顶部 返回 分享 扫一扫 扫一扫在手机打开当前页 相关链接 相关文章 相关阅读 正文 "
+    "政策解读 视频 图片 【打印】 【关闭】 【收藏】 [打印] [关闭] [收藏] 字号 大 中 小"
+).split()
+
+_CHROME_LINE_RES = [
+    re.compile(r"(您当前的位置|您现在的位置|您的位置|当前位置|所在位置)\s*[:：>].*"),
+    re.compile(r"(网站)?首页\s*(>>|>|»|＞|›|/|→).*"),
+    re.compile(r"(浏览次数|阅读次数|阅读量|点击数|点击量|点击率|访问量|访问次数|字号|字体|责任编辑|编辑|作者|来源|分享到|分享)\s*[:：].*"),
+    re.compile(r"分享到.*"),
+    re.compile(r"(主办单位|主办|承办单位|承办|协办单位|协办|版权所有|技术支持|网站标识码|网站地图|联系我们|地址|联系电话|电话|传真|邮编|电子邮箱|E-?mail|ICP备案号|备案号)\s*[:：].*", re.I),
+    re.compile(r".*(ICP备|公网安备|网站支持IPV6|推荐使用.*分辨率|版权所有|Copyright|免责声明|文章转载自|本文由用户上传|如有侵权).*", re.I),
+    re.compile(r".{0,60}(浏览次数|阅读量|点击数)\s*[:：].{0,60}"),
+    re.compile(r"[—\-–]\s*\d{1,3}\s*[—\-–]"),  # page numbers of a scanned page: — 1 —
+    re.compile(r"第\s*\d+\s*页(\s*/?\s*共\s*\d+\s*页)?|共\s*\d+\s*页"),
+    re.compile(r"\[[^\[\]]{1,40}\]"),  # an editor's note such as [公章位置]
+    re.compile(r"(上一篇|下一篇|上一条|下一条)\s*[:：].*"),
+]
+
+_CHROME_TAIL_RE = re.compile(r"(扫一扫在手机打开当前页|打印本页|关闭窗口|【打印】|【关闭】|\[打印\]|\[关闭\])+\s*$")
+
+
+def _is_chrome(line: str) -> bool:
+    s = line.strip().strip(_BULLETS).strip()
+    if not s:
+        return False
+    if s in _CHROME_WORDS:
+        return True
+    tokens = [t for t in re.split(r"[\s|｜/【】\[\]()（）]+", s) if t]
+    if tokens and all(t in _CHROME_WORDS for t in tokens):
+        return True  # 【打印】 【关闭】, 打印本页 | 关闭窗口
+    if len(s) <= 8 and s.startswith(("走进", "今日", "魅力")) and not re.search(r"[。，,；;]", s):
+        return True  # navigation items such as 走进钟楼, 今日钟楼
+    return any(rx.fullmatch(s) for rx in _CHROME_LINE_RES)
+
+
+def strip_chrome(lines: Sequence[str]) -> list[str]:
+    """The lines of a web-page copy without navigation, breadcrumb, view counters,
+    print/close/share buttons, footers and page numbers (blank lines are kept)."""
+    out: list[str] = []
+    for line in lines:
+        if _is_chrome(line):
+            continue
+        line = _CHROME_TAIL_RE.sub("", line).rstrip()
+        out.append(line)
+    return out
+
+
+# --------------------------------------------------------------------------- header fields
+
+_HEADER_LABELS: dict[str, str] = {
+    # label as printed -> field of ParsedDocument (or "" for fields only kept in ``header``)
+    "信息名称": "title", "文件名称": "title", "标题": "title", "名称": "title",
+    "索引号": "index_no",
+    "文件编号": "number", "发文字号": "number", "文号": "number", "发文文号": "number",
+    "发布机构": "issuer", "发文机构": "issuer", "发文单位": "issuer", "发布单位": "issuer",
+    "发文机关": "issuer", "制发机关": "issuer",
+    "生成日期": "date_issued", "成文日期": "date_issued", "产生日期": "date_issued",
+    "印发日期": "date_issued", "发文日期": "date_issued",
+    "公开日期": "date_published", "发布日期": "date_published", "发布时间": "date_published",
+    "废止日期": "", "有效性": "", "时效性": "", "公开方式": "", "公开范围": "",
+    "法定主动公开分类": "", "主动公开分类": "", "主题分类": "", "组配分类": "", "体裁分类": "",
+    "服务对象分类": "", "内容概述": "", "关键词": "", "主题词": "", "公开时限": "",
+}
+
+
+def _spaced(label: str) -> str:
+    return r"\s*".join(re.escape(ch) for ch in label)
+
+
+_LABEL_RE = re.compile(
+    r"(?:(?<=\s)|^)(" + "|".join(_spaced(l) for l in sorted(_HEADER_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+)
+
+
+def _header_fields(line: str) -> list[tuple[str, str]] | None:
+    """``[(label, value), …]`` when ``line`` starts with a header label, else ``None``."""
+    s = line.strip()
+    matches = list(_LABEL_RE.finditer(s))
+    if not matches or matches[0].start() != 0:
+        return None
+    out = []
+    for i, m in enumerate(matches):
+        label = re.sub(r"\s+", "", m.group(1))
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(s)
+        out.append((label, s[m.end():end].strip()))
+    return out
+
+
+# --------------------------------------------------------------------------- structure
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_HEADING_RES: dict[str, re.Pattern[str]] = {
+    "chapter": re.compile(rf"第([{_CN_NUM}\d]+)章\s*(.*)"),
+    "section": re.compile(rf"([{_CN_NUM}]+)\s*[、.．]\s*(.*)"),
+    "paren_cn": re.compile(rf"[（(]\s*([{_CN_NUM}]+)\s*[）)]\s*[、.．]?\s*(.*)"),
+    "arabic": re.compile(r"(\d{1,2})\s*[.．、](?!\d)\s*(.*)"),
+    "paren_arabic": re.compile(r"[（(]\s*(\d{1,2})\s*[）)]\s*(.*)"),
+    "article": re.compile(rf"第([{_CN_NUM}\d]+)条\s*(.*)"),
+}
+_SECTION_STYLES = ("section", "chapter")
+_CLAUSE_STYLES = ("paren_cn", "arabic", "paren_arabic", "article")
+
+_DOC_NO_RE = re.compile(r"[\u4e00-\u9fff]{1,14}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号")
+_DATE_LINE_RE = re.compile(
+    r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|\d{4}-\d{1,2}-\d{1,2})"
+)
+_NOTICE_END_RE = re.compile(r"的(通知|意见|决定|批复|函|通告|公告)$")
+_ISSUER_END_RE = re.compile(r"(办公室|办公厅|人民政府|政府|委员会|管委会|厅|局|部|委|院|办|中心|会)$")
+_ATTACHMENT_RE = re.compile(r"附件\s*(\d+\s*)?[:：]|附件\s*\d*\s*$")
+_END_PUNCT = "。；;：:，,！!？?"
+
+
+def _heading(line: str) -> tuple[str, int, str, str] | None:
+    """``(style, number, label, rest)`` when ``line`` starts with a numbering we know."""
+    s = line.strip()
+    for style in ("chapter", "article", "paren_cn", "paren_arabic", "section", "arabic"):
+        m = _HEADING_RES[style].fullmatch(s)
+        if not m:
+            continue
+        n = _cn_int(m.group(1))
+        rest = m.group(2).strip()
+        if n is None or n == 0 or not rest:
+            continue
+        if style == "section" and len(m.group(1)) > 3:
+            continue
+        return style, n, m.group(1), rest
+    return None
+
+
+def _is_title_like(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 60 or s[-1] in _END_PUNCT:
+        return False
+    if not re.search(r"[\u4e00-\u9fff]", s):
+        return False
+    if _DOC_NO_RE.fullmatch(s) or _DATE_LINE_RE.fullmatch(s):
+        return False
+    if re.search(r"此件|公开发布|^附件|^抄送|^印发", s):
+        return False
+    return _heading(s) is None
+
+
+def _is_parenthetical(s: str) -> bool:
+    return bool(re.fullmatch(r"[（(].*[）)]", s.strip()))
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """A heading line → ``(title, remainder)``; the title ends at the first 。 when the line
+    goes on after it, and the remainder is the text after the title's 。."""
+    rest = rest.strip()
+    m = re.match(r"([^。]{1,40}?)[。.]\s*(.*)", rest, re.S)
+    if m and (m.group(2) or rest.endswith(("。", "."))):
+        return m.group(1).strip(), m.group(2).strip()
+    return rest.rstrip("。").strip(), ""
+
+
+def _clause_title(text: str, fallback: str = "") -> str:
+    lines = [l for l in text.split("\n") if l.strip()]
+    if not lines:
+        return fallback
+    first = lines[0].strip()
+    if len(lines) > 1 and len(first) <= 30 and first[-1] not in "，,；;：:":
+        return first.rstrip("。.").strip()
+    m = re.match(r"([^。，,；;]{1,25})。", first)
+    if m:
+        return m.group(1).strip()
+    return fallback or (first[:20] + ("…" if len(first) > 20 else ""))
+
+
+@dataclass
+class _Block:  # a unit of body text while parsing
+    style: str
+    label: str
+    number: int | None
+    lines: list[str]
+
+
+def parse_document(text: str, *, source_url: str | None = None, path: str | Path | None = None) -> ParsedDocument:
+    """Parse the text of a policy document (see the module docstring)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines = [l.replace("\u3000", " ").replace("\xa0", " ").strip() for l in raw.split("\n")]
+
+    # 1. header fields: lines starting with a known label, above the first heading
+    header: dict[str, str] = {}
+    fields: dict[str, str] = {}
+    kept: list[str] = []
+    in_head = True
+    for line in lines:
+        if in_head and _heading(line) and _heading(line)[0] in _SECTION_STYLES + _CLAUSE_STYLES:
+            in_head = False
+        parsed = _header_fields(line) if in_head else None
+        if parsed is None:
+            kept.append(line)
+            continue
+        for label, value in parsed:
+            header.setdefault(label, value)
+            key = _HEADER_LABELS.get(label, "")
+            if key and value and key not in fields:
+                fields[key] = value
+
+    # 2. chrome, and a signature (issuer, date) at the very end
+    body = strip_chrome(kept)
+    tail_issuer, tail_date = None, None
+    end = len(body)
+    while end and (not body[end - 1] or re.fullmatch(r"[（(]此件.*[）)]", body[end - 1])):
+        end -= 1
+    if end and _DATE_LINE_RE.fullmatch(body[end - 1]):
+        tail_date = body[end - 1]
+        end -= 1
+        while end and not body[end - 1]:
+            end -= 1
+        if end and _is_issuer_line(body[end - 1]):
+            tail_issuer = body[end - 1]
+            end -= 1
+    body = body[:end]
+    nonblank = [i for i, l in enumerate(body) if l]
+
+    # 3. numbering levels
+    headings = {i: _heading(body[i]) for i in nonblank}
+    styles_in_order: list[str] = []
+    for i in nonblank:
+        h = headings[i]
+        if h and h[0] not in styles_in_order:
+            styles_in_order.append(h[0])
+    section_style = next((s for s in _SECTION_STYLES if s in styles_in_order), None)
+    clause_candidates = [s for s in styles_in_order if s in _CLAUSE_STYLES]
+    if section_style is None and len(clause_candidates) >= 2 and clause_candidates[0] == "paren_cn":
+        section_style = "paren_cn"  # （一） over 1. : the （一） are the sections
+        clause_candidates = clause_candidates[1:]
+    first_section = next((i for i in nonblank if headings[i] and headings[i][0] == section_style and headings[i][1] == 1), None)
+    if section_style and first_section is None:
+        section_style = None
+    clause_style = None
+    if clause_candidates:
+        after = [headings[i][0] for i in nonblank
+                 if headings[i] and headings[i][0] in clause_candidates and (first_section is None or i > first_section)]
+        clause_style = after[0] if after else None
+
+    first_body = first_section
+    if first_body is None and clause_style:
+        first_body = next((i for i in nonblank if headings[i] and headings[i][0] == clause_style and headings[i][1] == 1), None)
+        if first_body is None:
+            clause_style = None
+
+    # 4. preamble and body title: walk up from the first heading
+    preamble_lines: list[str] = []
+    body_title_lines: list[str] = []
+    if first_body is not None:
+        top = first_body
+    else:  # no numbering: the prose ends at the last paragraph (before a signature and date)
+        prose = [i for i in nonblank if _is_paragraph(body[i]) and not _is_title_like(body[i])]
+        top = prose[-1] + 1 if prose else 0
+    i = top - 1
+    while i >= 0 and (not body[i] or (not _is_title_like(body[i]) and _is_paragraph(body[i]))):
+        if body[i]:
+            preamble_lines.insert(0, body[i])
+        i -= 1
+    title_end = i
+    while i >= 0 and body[i] and _is_title_like(body[i]):
+        body_title_lines.insert(0, body[i])
+        i -= 1
+    if body_title_lines and all(_is_parenthetical(l) for l in body_title_lines):
+        # "(征求意见稿)" under the title: the title is the block above
+        j = i
+        while j >= 0 and not body[j]:
+            j -= 1
+        block: list[str] = []
+        while j >= 0 and body[j] and _is_title_like(body[j]):
+            block.insert(0, body[j])
+            j -= 1
+        if block:
+            body_title_lines = block + body_title_lines
+            i = j
+    title_start = i + 1 if body_title_lines else title_end + 1
+    notice = body[:title_start]
+    body_title = "".join(body_title_lines) or None
+    if body_title:
+        body_title = re.sub(r"^《(.*)》$", r"\1", body_title)
+
+    # 5. the notice: notice title, document number, signature (issuer, date)
+    notice_title = None
+    for k, line in enumerate(notice):
+        if not line or "关于" not in line:
+            continue
+        joined = line
+        for j in range(k, min(k + 4, len(notice))):
+            if not notice[j]:
+                break
+            if j > k:
+                joined += notice[j]
+            if _NOTICE_END_RE.search(notice[j]):
+                notice_title = joined
+                break
+        if notice_title:
+            break
+    if "number" not in fields:
+        for line in notice:
+            m = _DOC_NO_RE.fullmatch(line)
+            if m:
+                fields["number"] = re.sub(r"\s+", "", line)
+                break
+    signature_date = None
+    signature_issuer = None
+    for k, line in enumerate(notice):
+        if _DATE_LINE_RE.fullmatch(line):
+            signature_date = line
+            prev = next((notice[j] for j in range(k - 1, -1, -1) if notice[j]), "")
+            if _is_issuer_line(prev):
+                signature_issuer = prev
+            break
+    signature_date = signature_date or tail_date
+    signature_issuer = signature_issuer or tail_issuer
+    if "date_issued" not in fields and signature_date:
+        fields["date_issued"] = signature_date
+    if "issuer" not in fields and signature_issuer:
+        fields["issuer"] = signature_issuer
+
+    title = fields.get("title")
+    if title:
+        title = re.sub(r"^《(.*)》$", r"\1", title)
+    title = title or notice_title or body_title
+    number = re.sub(r"\s+", "", fields["number"]) if fields.get("number") else None
+
+    if number:
+        doc_id = number
+    elif title or body_title:
+        doc_id = slugify(body_title or title)
+    elif path:
+        doc_id = slugify(Path(path).stem)
+    else:
+        doc_id = "doc-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+
+    # 6. sections and clauses
+    sections: list[Section] = []
+    blocks: list[tuple[Section | None, _Block]] = []
+    current_section: Section | None = None
+    current: _Block | None = None
+    last_section_no = 0
+    last_clause_no = 0
+    in_section = 0  # numbered clauses seen in the current section
+    if first_body is None:
+        # no numbering at all: the prose after the title is one unnumbered clause
+        if preamble_lines:
+            blocks.append((None, _Block("section", "", None, preamble_lines)))
+        preamble_lines = []
+    for line in body[first_body:] if first_body is not None else ():
+        if not line:
+            continue
+        if _ATTACHMENT_RE.match(line):
+            break  # 附件: the attachments are documents of their own
+        h = _heading(line)
+        if h and h[0] == section_style and h[1] == last_section_no + 1:
+            last_section_no = h[1]
+            if len(h[3]) > 40 or "。" in h[3][:-1]:
+                stitle, remainder = _split_title(h[3])
+            else:
+                stitle, remainder = h[3].rstrip("。"), ""
+            sname = re.split(r"[:：]", stitle, maxsplit=1)[0].strip()
+            current_section = Section(len(sections) + 1, h[2], stitle, sname)
+            sections.append(current_section)
+            current = _Block("section", h[2], None, [remainder] if remainder else [])
+            blocks.append((current_section, current))
+            in_section = 0
+            continue
+        # the next number, or 1 again at the start of a section (numbering per section)
+        if h and h[0] == clause_style and (h[1] == last_clause_no + 1 or (h[1] == 1 and in_section == 0)):
+            last_clause_no = h[1]
+            in_section += 1
+            current = _Block(clause_style, h[2], h[1], [h[3]])
+            blocks.append((current_section, current))
+            continue
+        if current is None:
+            current = _Block("section", "", None, [])
+            blocks.append((current_section, current))
+        current.lines.append(line)
+
+    clauses: list[Clause] = []
+    for section, block in blocks:
+        text_ = "\n".join(l for l in block.lines if l).strip()
+        if not text_:
+            continue
+        n = len(clauses) + 1
+        if block.style == "section":
+            title_ = section.title if section else (body_title or title or "")
+            label = section.label if section else ""
+        else:
+            title_ = _clause_title(text_)
+            label = block.label
+        cid = f"{doc_id}#{n}"
+        clause = Clause(
+            number=n, label=label, style=block.style, id=cid, document_id=doc_id,
+            section_no=section.number if section else None, section=section.title if section else None,
+            title=title_, text=text_,
+        )
+        clause.targets = extract_targets(text_)
+        clauses.append(clause)
+        if section:
+            section.clause_numbers.append(n)
+
+    return ParsedDocument(
+        id=doc_id,
+        title=title,
+        body_title=body_title,
+        number=number,
+        issuer=fields.get("issuer"),
+        index_no=re.sub(r"\s+", "", fields["index_no"]) if fields.get("index_no") else None,
+        date_issued=normalize_date(fields.get("date_issued")),
+        date_published=normalize_date(fields.get("date_published")),
+        source_url=source_url,
+        path=str(path) if path is not None else None,
+        notice_title=notice_title,
+        preamble="\n".join(preamble_lines),
+        header=header,
+        sections=sections,
+        clauses=clauses,
+    )
+
+
+def _is_issuer_line(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 30 and s[-1] not in _END_PUNCT and bool(_ISSUER_END_RE.search(s))
+
+
+def _is_paragraph(line: str) -> bool:
+    """Body prose (as opposed to a title, a date, a document number, an address line)."""
+    s = line.strip()
+    if not s or _DOC_NO_RE.fullmatch(s) or _DATE_LINE_RE.fullmatch(s):
+        return False
+    if re.search(r"此件|公开发布", s):
+        return False
+    if s[-1] in "：:" and len(s) < 60 and s.startswith("各"):
+        return False  # the addressees of a notice
+    return True
+
+
+# --------------------------------------------------------------------------- targets
+
+_UNIT_BASES = (
+    "个百分点", "平方公里", "平方米", "千瓦时", "千瓦", "美元", "元", "人次", "公里", "千米", "米",
+    "家", "个", "场", "人", "名", "项", "所", "条", "部", "座", "套", "根", "件", "台", "次", "批",
+    "支", "户", "吨", "亩", "辆", "种", "款", "篇", "处", "张", "位", "例", "本", "类", "对",
+    "%", "％", "‰",
+)
+_NUM_RE = re.compile(
+    r"(?<![\d.．A-Za-z第])(\d+(?:\.\d+)?)\s*([万亿千百]?(?:" + "|".join(map(re.escape, _UNIT_BASES)) + r"))"
+)
+_SUFFIX_RE = re.compile(r"\s*(以上|左右|以下|以内|之内|余)")
+_PREFIX_MORE = ("超过", "超出", "高于", "突破", "逾", "超")
+_PREFIX_LEAST = ("不少于", "不低于", "不小于", "至少")
+_PREFIX_MOST = ("不超过", "不高于", "不多于", "控制在", "低于")
+_PREFIX_ABOUT = ("约", "近")
+_PREFIX_REACH = ("达到", "达")
+_PREFIX_ALL = sorted(_PREFIX_MORE + _PREFIX_LEAST + _PREFIX_MOST + _PREFIX_ABOUT + _PREFIX_REACH, key=len, reverse=True)
+_SUFFIX_COMPARATOR = {"以上": "at_least", "左右": "about", "余": "about", "以下": "at_most", "以内": "at_most", "之内": "at_most"}
+
+_SEGMENT_DELIMS = "，,；;。：:！!？?\n"
+_SENTENCE_DELIMS = "。；;！!？?\n"
+_BOUNDARY_RE = re.compile(r"\s*(?:$|[，,；;。：:、！!？?)）\n])")
+_POST_END_RE = re.compile(r"[，,；;。：:、！!？?\n]")
+_RANGE_BEFORE_RE = re.compile(r"\d\s*[-—–~～至到]\s*$")
+_COMMITMENT_RE = re.compile(r"力争|争取|确保|达到|目标|到\d{4}年|每年|年均")
+_PER_YEAR_RE = re.compile(r"每年|年均|每年度")
+_SCOPE_RE = re.compile(r"^(?:(?:到|至|截至)\d{4}年(?:底|末)?|全市|全省|全区|全县|市本级|每年度|每年|年均|全年|力争|争取|确保|累计|其中|另外)+")
+_VERBS = ("新增", "新建", "建成", "建设", "培育", "引育", "引培", "引进", "招引", "集聚", "开展", "举办",
+          "遴选", "发布", "支持", "解决", "设立", "打造", "开通", "形成", "实现", "认定", "创建", "攻克",
+          "编制", "组建", "布局", "规划", "达到")
+_VERB_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
+_TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_ALL)) + r"|力争|为|是)\s*$")
+
+
+def _metric_start(segment: str, seg_offset: int) -> int:
+    """Offset where the metric begins inside ``segment``: after the scope words (全市, 每年,
+    力争, 到2026年 …) and, when a verb introduces what is counted (…在常高校设立 X), at the
+    last verb group (遴选发布) that is followed by a noun."""
+    scope = _SCOPE_RE.match(segment)
+    start = scope.end() if scope else 0
+    verbs = list(_VERB_RE.finditer(segment, start))
+    for v in reversed(verbs):
+        tail = _TRAILING_COMPARATOR_RE.sub("", segment[v.end():]).strip()
+        if len(tail) < 2:
+            continue
+        vstart = v.start()
+        for w in reversed(verbs):  # 遴选发布: extend over a verb right before it
+            if w.end() == vstart:
+                vstart = w.start()
+        return seg_offset + vstart
+    return seg_offset + start
+
+
+def extract_targets(clause_text: str) -> list[TargetDraft]:
+    """The quantitative targets of a clause.
+
+    A target is an Arabic number with a unit (个, 家, 场, 人, 名, 项, 所, 亿元, 万元, % …)
+    that the text commits to: it carries a comparator (``以上``/``不少于``/``达到`` →
+    ``at_least``, ``超``/``超过``/``突破`` → ``more_than``, ``左右``/``约`` → ``about``,
+    ``以内``/``不超过`` → ``at_most``), or it closes a phrase in a sentence that states a
+    commitment (力争, 确保, 到2026年, 每年 …; then ``at_least``).  ``每年``/``年均`` in the
+    phrase before the number (back to the last comma, so one 每年 covers a list joined by
+    、) make it ``per_year``, else ``plan_period``.  Years, dates,
+    document numbers, ordinals (第1), ranges (2-3条), numbers inside names (“1028”, “6+X”)
+    and quantities that qualify a noun without a comparator (15个重点领域) are not targets.
+    """
+    text = clause_text
+    out: list[TargetDraft] = []
+    last_end = 0
+    for m in _NUM_RE.finditer(text):
+        num_start, num_end = m.start(1), m.end()
+        if _RANGE_BEFORE_RE.search(text[:num_start]) or re.match(r"\s*[-—–~～至]\s*\d", text[m.end(1):]):
+            continue
+        value = float(m.group(1))
+        unit = m.group(2)
+        unit = "%" if unit == "％" else unit
+        # comparator words around the number
+        suffix = _SUFFIX_RE.match(text, num_end)
+        end = suffix.end() if suffix else num_end
+        before = text[max(0, num_start - 4):num_start]
+        prefix = next((p for p in _PREFIX_ALL if before.endswith(p)), None)
+        expr_start = num_start - len(prefix) if prefix else num_start
+        at_boundary = bool(_BOUNDARY_RE.match(text, end))
+        # the sentence and the segment (phrase) that hold the number
+        sent_start = max(text.rfind(d, 0, num_start) for d in _SENTENCE_DELIMS) + 1
+        seg_start = max(text.rfind(d, 0, expr_start) for d in _SEGMENT_DELIMS) + 1
+        if last_end > seg_start:
+            seg_start = last_end
+            while seg_start < expr_start and text[seg_start] in "、和及与 ":
+                seg_start += 1
+        if prefix in _PREFIX_MORE:
+            comparator = "more_than"
+        elif suffix:
+            comparator = _SUFFIX_COMPARATOR[suffix.group(1)]
+        elif prefix in _PREFIX_LEAST or prefix in _PREFIX_REACH:
+            comparator = "at_least"
+        elif prefix in _PREFIX_MOST:
+            comparator = "at_most"
+        elif prefix in _PREFIX_ABOUT:
+            comparator = "about"
+        elif at_boundary and (_COMMITMENT_RE.search(text, sent_start, num_start)
+                              or _VERB_RE.search(text, seg_start, num_start)):
+            comparator = "at_least"  # 力争…150家, 到2026年…5个, 建成…3个
+        else:
+            continue
+        # what follows the number up to the end of the phrase (number before noun: 建成200个左右起降场)
+        post = ""
+        if not at_boundary:
+            if not suffix:
+                continue  # 超100亿元或…项目, 15个重点领域: the number qualifies a noun
+            bound = _POST_END_RE.search(text, end)
+            post_end = bound.start() if bound else len(text)
+            post = text[end:post_end]
+            if _NUM_RE.search(post):
+                continue  # 1亿元以上项目30个: a qualifier of the next quantity
+            end = post_end
+        segment = text[seg_start:expr_start]
+        mstart = _metric_start(segment, seg_start)
+        pre = _TRAILING_COMPARATOR_RE.sub("", text[mstart:expr_start]).strip()
+        metric = (pre + post).strip()
+        if not metric:
+            continue
+        # phrase: the metric, with the scope words when they are all that comes before it
+        # (全市每年遴选发布“三名联动”创新发展园区20个左右)
+        scope = _SCOPE_RE.match(text[seg_start:mstart])
+        pstart = seg_start if scope and scope.end() == mstart - seg_start else mstart
+        phrase = text[pstart:end]
+        comma = max(text.rfind(d, 0, num_start) for d in _SEGMENT_DELIMS) + 1
+        period = "per_year" if _PER_YEAR_RE.search(text, comma, num_start) else "plan_period"
+        shown_prefix = prefix if prefix and prefix not in _PREFIX_REACH else ""
+        expr = (shown_prefix + text[num_start:(suffix.end() if suffix else num_end)]).replace(" ", "")
+        short = metric
+        vm = _VERB_RE.match(short)
+        while vm and len(short) - vm.end() >= 2:
+            short = short[vm.end():]
+            vm = _VERB_RE.match(short)
+        label = f"{short} {expr}"
+        out.append(TargetDraft(metric=metric, value=value, unit=unit, comparator=comparator, period=period,
+                               phrase=phrase, name=label, start=pstart, end=end))
+        last_end = end
+    return out
+
+
+# --------------------------------------------------------------------------- mentions
+
+Entity = tuple[str, str, str, Iterable[str]]  # (label, id, name, aliases)
+_QUOTE_RE = re.compile(r"“([^“”\n]{1,40})”|「([^「」\n]{1,40})」|『([^『』\n]{1,40})』|\"([^\"\n]{1,40})\"")
+
+
+def _terms(entities: Iterable[Entity]) -> dict[str, list[tuple[str, str]]]:
+    terms: dict[str, list[tuple[str, str]]] = {}
+    for label, id_, name, aliases in entities:
+        if isinstance(aliases, str):
+            aliases = [a for a in re.split(r"[|;；]", aliases) if a]
+        for t in [name, *(aliases or [])]:
+            if not t:
+                continue
+            key = normalize_name(t.strip())
+            if len(key) < 2:
+                continue  # a one-character alias would match everywhere
+            refs = terms.setdefault(key, [])
+            if (label, id_) not in refs:
+                refs.append((label, id_))
+    return terms
+
+
+def find_mentions(text: str, entities: Iterable[Entity]) -> list[tuple[str, str, str]]:
+    """``[(label, id, matched), …]`` in text order: names and aliases of ``entities``
+    (``(label, id, name, aliases)``) matched literally after :func:`normalize_name` on both
+    sides, leftmost-longest and without overlaps (长三角物理研究中心 is not also a mention
+    of 物理研究中心).  Aliases shorter than two characters are ignored.  ``matched`` is the
+    text as written.  A term shared by several entities yields one tuple for each."""
+    terms = _terms(entities)
+    if not terms:
+        return []
+    by_first: dict[str, list[str]] = {}
+    for key in terms:
+        by_first.setdefault(key[0], []).append(key)
+    for keys in by_first.values():
+        keys.sort(key=len, reverse=True)
+    norm = normalize_name(text)
+    out: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(norm):
+        hit = next((k for k in by_first.get(norm[i], ()) if norm.startswith(k, i)), None)
+        if hit is None:
+            i += 1
+            continue
+        for label, id_ in sorted(terms[hit]):
+            out.append((label, id_, text[i:i + len(hit)]))
+        i += len(hit)
+    return out
+
+
+def find_candidates(text: str, entities: Iterable[Entity]) -> list[str]:
+    """Quoted names (“…”, 「…」, 『…』, "…") in ``text`` that are no entity's name or alias,
+    in text order without repeats: possible new entities for a person to review."""
+    terms = _terms(entities)
+    out: list[str] = []
+    for m in _QUOTE_RE.finditer(text):
+        q = next(g for g in m.groups() if g is not None).strip()
+        if len(q) < 2 or normalize_name(q) in terms or q in out:
+            continue
+        out.append(q)
+    return out
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _clean(props: dict) -> dict:
+    return {k: v for k, v in props.items() if v is not None and v != ""}
+
+
+def document_rows(parsed: ParsedDocument, entities: Iterable[Entity] = ()) -> DocumentRows:
+    """Node and relationship rows of a parsed document, ready for a store, plus the
+    candidate names it quotes.  Nodes: one Document, its Clauses and their Targets;
+    relationships: HAS_CLAUSE, SETS and MENTIONS (to the ``entities`` whose label the model
+    lets a Clause mention).  Deterministic: the same input gives the same rows in the same
+    order, so re-ingesting a document is idempotent."""
+    entities = [e for e in entities if model.allowed_pair("MENTIONS", "Clause", e[0])]
+    doc = parsed
+    doc_props = _clean({
+        "id": doc.id,
+        "name": doc.name,
+        "description": doc.title if doc.title and doc.title != doc.name else None,
+        "source": doc.source,
+        "confidence": CONFIDENCE,
+        "number": doc.number,
+        "issuer": doc.issuer,
+        "index_no": doc.index_no,
+        "date_issued": doc.date_issued,
+        "date_published": doc.date_published,
+        "url": doc.source_url,
+    })
+    nodes: dict[str, list[dict]] = {"Document": [doc_props], "Clause": [], "Target": []}
+    rels: list[dict] = []
+    candidates: list[dict] = []
+
+    def rel(type_: str, from_label: str, from_id: str, to_label: str, to_id: str, source: str) -> dict:
+        return {"type": type_, "from_label": from_label, "from_id": from_id, "to_label": to_label,
+                "to_id": to_id, "source": source, "confidence": CONFIDENCE}
+
+    for clause in sorted(doc.clauses, key=lambda c: c.number):
+        nodes["Clause"].append(_clean({
+            "id": clause.id,
+            "name": clause.name,
+            "source": clause.id,
+            "confidence": CONFIDENCE,
+            "document_id": doc.id,
+            "number": clause.number,
+            "section": clause.section,
+            "section_no": clause.section_no,
+            "title": clause.title,
+            "text": clause.text,
+        }))
+        rels.append(rel("HAS_CLAUSE", "Document", doc.id, "Clause", clause.id, clause.id))
+        for k, t in enumerate(clause.targets, start=1):
+            tid = f"{clause.id}/t{k}"
+            nodes["Target"].append(_clean({
+                "id": tid,
+                "name": t.name,
+                "source": clause.id,
+                "confidence": CONFIDENCE,
+                "metric": t.metric,
+                "value": t.value,
+                "unit": t.unit,
+                "comparator": t.comparator,
+                "period": t.period,
+                "phrase": t.phrase,
+            }))
+            rels.append(rel("SETS", "Clause", clause.id, "Target", tid, clause.id))
+        mentioned = sorted({(label, id_) for label, id_, _ in find_mentions(clause.text, entities)})
+        for label, id_ in mentioned:
+            rels.append(rel("MENTIONS", "Clause", clause.id, label, id_, clause.id))
+        for q in find_candidates(clause.text, entities):
+            candidates.append({"text": q, "clause_id": clause.id, "document_id": doc.id})
+
+    type_order = {t: i for i, t in enumerate(model.rel_types())}
+    rels.sort(key=lambda r: (type_order[r["type"]], _natural(r["from_id"]), r["to_label"], _natural(r["to_id"])))
+    candidates.sort(key=lambda c: (_natural(c["clause_id"]), c["text"]))
+    return DocumentRows(nodes=nodes, rels=rels, candidates=candidates)
+
+
+def _natural(s: str) -> tuple:
+    """Sort key that puts 文件#2 before 文件#10."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", s))
