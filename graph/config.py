@@ -22,7 +22,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("KG_STORE", "embedded", "which store: embedded (LadybugDB, no server) or neo4j"),
     Setting("KG_EMBEDDED_PATH", str(ROOT / ".kg" / "embedded"), "directory of the embedded database"),
-    Setting("KG_BUFFER_POOL_MB", "1024", "embedded store buffer pool in MiB"),
+    Setting("KG_BUFFER_POOL_MB", "4096", "embedded store buffer pool in MiB"),
     Setting("NEO4J_URI", "bolt://127.0.0.1:7687", "bolt:// or neo4j:// (routing: cluster, Aura) URI"),
     Setting("NEO4J_USER", "neo4j", "Neo4j user"),
     Setting("NEO4J_PASSWORD", "", "Neo4j password"),

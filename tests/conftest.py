@@ -69,7 +69,7 @@ def open_test_store(kind: str, tmp_path: Path | None = None) -> GraphStore:
     if kind == "embedded":
         from graph.store.embedded import EmbeddedStore
 
-        return EmbeddedStore(tmp_path / "db", buffer_pool_mb=256)
+        return EmbeddedStore(tmp_path / "db", buffer_pool_mb=4096)
     from graph.store.neo4j_store import Neo4jStore
 
     env = neo4j_env()

@@ -1,0 +1,81 @@
+"""The bundled Changzhou dataset: everything the plan names, every fact with a source."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.normalize import match_key
+from queries.library import run_named
+
+# Every entity the plan (常政办发〔2026〕7号) names, as the plan writes it.
+PLAN_ENTITIES = [
+    "人工智能", "具身智能", "合成生物", "新能源", "新材料", "1028", "6+X",
+    "龙城实验室", "碳纤维中心", "长三角物理研究中心", "合成生物技术创新中心", "在沪国家实验室", "中科院上海分院", "2+3+N",
+    "常州大学", "常州工学院", "江苏理工学院", "河海大学常州校区", "南京航空航天大学天目湖校区", "南京医科大学常州校区",
+    "百场千企", "双岗互聘计划", "科技副总", "龙城科易贷", "市技术经理人培育三年行动计划", "技术转移官", "科技镇长团",
+    "双向揭榜挂帅", "赛马制", "人工智能+制造", "智改数转网联", "科技研发保险", "高企申请费用损失保险",
+    "重大科技攻关保险", "中试保险", "拨投结合",
+    "AIDC", "自动驾驶", "ESG", "低空物流", "空天信息", "生物制造",
+    "原点空间", "探索频道", "合成π对", "绿源方舟",
+    "科技型中小企业", "高新技术企业", "瞪羚企业", "独角兽企业",
+]
+
+
+def _names(store) -> set[str]:
+    G = store.export()
+    keys = set()
+    for _, d in G.nodes(data=True):
+        for n in [d.get("name", ""), *d.get("aliases", [])]:
+            keys.add(match_key(n))
+    return keys
+
+
+def test_the_bundled_data_loads_without_errors_and_is_idempotent(store):
+    from conftest import load_bundled
+
+    first = load_bundled(store)
+    assert first.summary.changed > 900
+    before = store.checksum()
+    second = load_bundled(store)
+    assert second.summary.changed == 0
+    assert store.checksum() == before
+
+
+def test_each_entity_named_in_the_plan_is_present_by_name_or_alias(bundled_store):
+    names = _names(bundled_store)
+    missing = [e for e in PLAN_ENTITIES if match_key(e) not in names]
+    assert not missing, f"plan entities missing from the dataset: {missing}"
+
+
+def test_no_node_or_relationship_lacks_a_source(bundled_store):
+    res = run_named(bundled_store, "quality.no_source")
+    assert res.rows == []
+
+
+def test_the_dataset_reaches_the_sizes_the_sources_allow(bundled_store):
+    s = bundled_store.stats()
+    assert s["nodes"]["Park"] >= 15
+    assert s["nodes"]["Platform"] >= 30
+    assert s["nodes"]["University"] >= 6
+    assert s["nodes"]["College"] >= 15
+    assert s["nodes"]["Firm"] >= 50
+    assert sum(s["relationships"].values()) >= 300
+
+
+def test_plan_facts_cite_their_clause(bundled_store):
+    res = bundled_store.read("MATCH (n:Platform {id: 'yrd-physics-center'}) RETURN n.source AS s")
+    assert res.single_value().startswith("常政办发〔2026〕7号#") or res.single_value().startswith("http")
+    res = bundled_store.read("MATCH (n:Event) WHERE n.name = '原点空间' RETURN n.source AS s")
+    assert res.single_value() == "常政办发〔2026〕7号#9"
+
+
+def test_the_plan_document_is_in_the_graph_with_its_clauses_and_targets(bundled_store):
+    s = bundled_store.stats()
+    assert s["nodes"]["Document"] >= 1
+    assert s["nodes"]["Clause"] == 11
+    assert s["nodes"]["Target"] == 17
+    mentioned = bundled_store.read(
+        "MATCH (c:Clause {id: '常政办发〔2026〕7号#3'})-[:MENTIONS]->(n) RETURN n.name AS name").rows
+    names = {r[0] for r in mentioned}
+    assert "长三角物理研究中心" in names
+    assert "智能制造龙城实验室" in names  # mentioned by its alias 龙城实验室
