@@ -1,0 +1,279 @@
+"""The Streamlit app, page by page, with ``streamlit.testing.v1.AppTest`` on an embedded
+store in a temporary folder.  The store is loaded on first start, as in production: with the
+bundled ``data/changzhou`` when its spreadsheets are there, else with a small dataset written
+here (the search assertions hold for both: both have 龙城实验室 and 常州大学)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+BUNDLED = ROOT / "data" / "changzhou"
+HAS_BUNDLED = any(BUNDLED.glob("*.csv"))
+
+AppTest = pytest.importorskip("streamlit.testing.v1").AppTest
+
+MINI = {
+    "Track.csv": """id,name,kind,source,confidence
+ai,人工智能,track,https://example.org/t,stated
+nev,新能源,track,https://example.org/t,stated
+nev-battery,动力电池,segment,https://example.org/t,stated
+""",
+    "Region.csv": """id,name,kind,source,confidence
+wujin,武进区,市辖区,https://example.org/t,stated
+""",
+    "Park.csv": """id,name,level,source,confidence
+wujin-hitech,武进国家高新区,国家级,https://example.org/t,stated
+tianning-park,天宁经开区,省级,https://example.org/t,stated
+""",
+    "University.csv": """id,name,aliases,kind,source,confidence
+cczu,常州大学,CCZU,university,https://example.org/t,stated
+""",
+    "College.csv": """id,name,kind,source,confidence
+cczu-mse,常州大学材料科学与工程学院,school,https://example.org/t,stated
+""",
+    "Platform.csv": """id,name,aliases,level,kind,source,confidence
+longcheng-lab,龙城实验室,龙城|Longcheng Lab,省级,lab,https://example.org/t,stated
+""",
+    "Firm.csv": """id,name,source,confidence
+trina,天合光能,https://example.org/t,stated
+catl-cz,江苏时代新能源,https://example.org/t,stated
+""",
+    "Fund.csv": """id,name,size_yi,source,confidence
+wj-fund,武进转化基金,10,https://example.org/t,stated
+""",
+    "relationships.csv": """type,from_label,from,to_label,to,source,confidence
+PART_OF,Track,nev-battery,Track,nev,https://example.org/t,stated
+PART_OF,College,cczu-mse,University,cczu,https://example.org/t,stated
+IN_REGION,Park,wujin-hitech,Region,wujin,https://example.org/t,stated
+FOCUSES_ON,Park,wujin-hitech,Track,nev,https://example.org/t,stated
+SERVES,Platform,longcheng-lab,Track,nev,https://example.org/t,stated
+SERVES,Platform,longcheng-lab,Track,nev-battery,https://example.org/t,stated
+HOSTED_BY,Platform,longcheng-lab,University,cczu,https://example.org/t,stated
+CO_BUILDS,Park,wujin-hitech,Platform,longcheng-lab,https://example.org/t,stated
+LOCATED_IN,Firm,trina,Park,wujin-hitech,https://example.org/t,stated
+IN_TRACK,Firm,trina,Track,nev,https://example.org/t,stated
+IN_TRACK,Firm,catl-cz,Track,nev-battery,https://example.org/t,stated
+IN_TRACK,College,cczu-mse,Track,nev,https://example.org/t,stated
+COOPERATES_WITH,College,cczu-mse,Firm,trina,https://example.org/t,stated
+COOPERATES_WITH,Firm,catl-cz,Platform,longcheng-lab,https://example.org/t,stated
+SET_UP_BY,Fund,wj-fund,Park,wujin-hitech,https://example.org/t,stated
+""",
+}
+
+
+def write_mini(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in MINI.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def app_env(tmp_path_factory):
+    """An embedded store in a temporary folder, empty until the app's first start loads it."""
+    tmp = tmp_path_factory.mktemp("app")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KG_STORE", "embedded")
+        mp.setenv("KG_EMBEDDED_PATH", str(tmp / "db"))
+        mp.setenv("KG_QUERY_TIMEOUT_S", "10")
+        if HAS_BUNDLED:
+            mp.delenv("KG_APP_DATA_DIR", raising=False)
+        else:
+            mp.setenv("KG_APP_DATA_DIR", str(write_mini(tmp / "mini")))
+        yield tmp
+
+
+def run_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["page"] = page
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts += [str(getattr(e, "value", "")) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def test_overview(app_env):
+    at = run_page("overview")
+    assert at.title[0].value == "三名联动创新图谱"
+    labels = [m.label for m in at.metric]
+    assert "实体总数" in labels and "数据载入时间" in labels
+    total = next(m for m in at.metric if m.label == "实体总数").value
+    assert int(total) > 0  # the first start loaded data into the empty store
+    assert "embedded" in texts(at)  # the active store
+    assert not at.error
+
+
+def test_overview_english(app_env):
+    at = run_page("overview", lang="en")
+    assert at.title[0].value == "Sanming Innovation Graph"
+    assert "Entities" in [m.label for m in at.metric]
+
+
+def test_matrix(app_env):
+    at = run_page("matrix")
+    assert at.selectbox(key="mx_track") is not None
+    assert at.selectbox(key="mx_kind").value == "Platform"
+    at.selectbox(key="mx_kind").set_value("Firm").run()
+    assert not at.exception
+    assert at.query_params["kind"] == ["Firm"] or at.query_params["kind"] == "Firm"
+    assert len(at.dataframe) >= 1
+
+
+@pytest.mark.parametrize("text,expect", [("龙城", "龙城实验室"), ("常州大学", "常州大学")])
+def test_explorer_search(app_env, text, expect):
+    at = run_page("explorer")
+    assert at.slider(key="ex_hops").value == 1
+    at.text_input(key="ex_q").input(text).run()
+    assert not at.exception
+    sel = at.selectbox(key="ex_sel")
+    assert sel.options, "the search found nothing"
+    assert any(expect in o for o in sel.options)
+    # the neighbourhood is drawn and the view is in the URL
+    assert "entity" in at.query_params
+    assert at.selectbox(key="ex_nb").options
+    assert not at.error
+
+
+def test_explorer_from_url_and_expand(app_env):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"page": "explorer"})
+    at.run()
+    at.text_input(key="ex_q").input("龙城实验室").run()
+    entity = at.session_state["ex_entity"]
+    at2 = run_page("explorer", entity=entity, hops="2")
+    assert at2.slider(key="ex_hops").value == 2
+    assert at2.session_state["ex_entity"] == entity
+    nb = at2.selectbox(key="ex_nb")
+    assert nb.options
+    nb.select_index(len(nb.options) - 1).run()
+    other = at2.selectbox(key="ex_nb").value
+    at2.button(key="ex_expand").click().run()
+    assert not at2.exception
+    assert at2.session_state["ex_entity"] == other != entity
+
+
+def test_paths(app_env):
+    at = run_page("paths")
+    at.text_input(key="pa_a_q").input("龙城实验室").run()
+    at.text_input(key="pa_b_q").input("常州大学").run()
+    assert not at.exception
+    assert at.radio(key="pa_mode").value == "shortest"
+    assert "from" in at.query_params and "to" in at.query_params
+    at.radio(key="pa_mode").set_value("k").run()
+    assert not at.exception
+    assert at.number_input(key="pa_k").value == 10
+    assert not at.error
+
+
+def test_scorecard(app_env):
+    at = run_page("scorecard")
+    assert at.selectbox(key="sc_park").options
+    assert len(at.dataframe) >= 1
+    assert not at.error
+
+
+def test_targets(app_env):
+    at = run_page("targets")
+    assert "政策目标清单" in texts(at)
+    assert not at.error
+
+
+def test_console_library_query(app_env):
+    at = run_page("console")
+    assert at.selectbox(key="co_qid").value == "overview.counts"
+    at.button(key="co_run_lib").click().run()
+    assert not at.exception
+    assert len(at.dataframe) == 1
+    # a query with parameters: widgets are generated from the Param types
+    at.selectbox(key="co_qid").set_value("entity.search").run()
+    assert at.text_input(key="co_p_entity.search_q") is not None
+    assert at.number_input(key="co_p_entity.search_limit").value == 50
+    at.text_input(key="co_p_entity.search_q").input("常州").run()
+    at.button(key="co_run_lib").click().run()
+    assert not at.exception and len(at.dataframe) == 1
+
+
+def test_console_refuses_writes(app_env):
+    at = run_page("console", cypher="CREATE (n:Firm {id: 'x', name: 'x'}) RETURN n")
+    assert at.radio(key="co_src").value == "own"
+    at.button(key="co_run_own").click().run()
+    assert not at.exception
+    assert at.error, "a write must be refused with a message"
+
+
+def test_presenter(app_env):
+    at = run_page("presenter")
+    assert not at.error
+    at2 = run_page("presenter", view="park")
+    assert at2.selectbox(key="pr_park").options
+    at3 = run_page("presenter", view="track")
+    assert at3.selectbox(key="pr_track").options
+
+
+def test_data_page(app_env):
+    at = run_page("data")
+    assert not at.error
+    assert "数据质量" in texts(at)
+
+
+def test_store_down_is_friendly(app_env, monkeypatch):
+    monkeypatch.setenv("KG_STORE", "neo4j")
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    at = run_page("overview")
+    assert at.error and "图库不可用" in at.error[0].value
+
+
+def test_upload_dry_run_reports_problems(app_env, tmp_path):
+    from graph.store.embedded import EmbeddedStore
+    from ui.data import ingest_files, stage_uploads
+
+    folder = stage_uploads([("Firm.csv", "id,name,founded\nx,某企业,not-a-year\n".encode())])
+    store = EmbeddedStore(tmp_path / "db", buffer_pool_mb=128)
+    try:
+        out = ingest_files(store, folder, dry_run=True)
+        assert not out["ok"]
+        assert any("Firm.csv:2:" in p for p in out["problems"]), out["problems"]
+        ok = stage_uploads([("Firm.csv", "id,name\nx,某企业\n".encode())])
+        assert ingest_files(store, ok, dry_run=True)["ok"]
+        assert store.stats()["nodes"]["Firm"] == 0  # a dry run writes nothing
+        assert ingest_files(store, ok, dry_run=False)["ok"]
+        assert store.stats()["nodes"]["Firm"] == 1
+    finally:
+        store.close()
+
+
+@pytest.mark.skipif(not HAS_BUNDLED, reason="data/changzhou has no spreadsheets yet (written by another engineer)")
+def test_bundled_data_searchable(app_env):
+    at = run_page("explorer")
+    for text in ("龙城", "常州大学"):
+        at.text_input(key="ex_q").input(text).run()
+        assert at.selectbox(key="ex_sel").options, text
+
+
+def test_helpers_without_streamlit():
+    from graph.store.base import QueryResult
+    from ui.data import kpi_rows, path_rows, result_frame
+    from ui.i18n import t, type_name
+
+    assert type_name("Park", "zh") == "名园" and type_name("Park", "en") == "Park"
+    assert t("p_overview", "en") == "Overview" and t("p_overview", "xx") == "总览"
+    res = QueryResult(["hops", "path_labels", "path_ids", "path_names", "path_types"],
+                      [[1, ["Platform", "Park"], ["a", "b"], ["甲", "乙"], ["CO_BUILDS"]]])
+    (p,) = path_rows(res)
+    assert p["keys"] == ["Platform:a", "Park:b"] and "共建" in p["text"]
+    df = result_frame(QueryResult(["x", "y"], [[["a", "b"], {"k": 1}]]))
+    assert df.iloc[0, 0] == "a、b"
+    rows = kpi_rows(QueryResult(["progress_pct"], [[150.0], [None]]))
+    assert rows[0]["fraction"] == 1.0 and rows[1]["fraction"] is None

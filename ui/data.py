@@ -1,0 +1,386 @@
+"""Data helpers of the app: plain functions of a store (tested without Streamlit) and
+their cached wrappers.  Pages call these; no business logic lives in widget callbacks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from graph import config, model
+from graph.store.base import GraphStore, QueryResult, StoreError, node_key, split_key
+from queries.library import get_query, load_library, run_named
+from queries.subgraph import result_keys
+
+__all__ = [
+    "BUNDLED", "HUBS", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
+    "stage_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame",
+    "kpi_rows", "matrix_frame", "env_fingerprint", "connect", "clear_caches",
+]
+
+BUNDLED = config.ROOT / "data" / "changzhou"
+HUBS = ["Track", "Region", "Tier", "Document", "Clause", "Target"]
+TABLE_SUFFIXES = (".csv", ".xlsx")
+_LOAD_INFO: dict[str, dict[str, Any]] = {}  # store description -> what the app loaded and when
+
+
+# --------------------------------------------------------------------------- plain helpers
+
+
+def is_empty(stats: dict) -> bool:
+    return sum(stats.get("nodes", {}).values()) == 0
+
+
+def data_version(stats: dict) -> str:
+    """A short hash of the counts: changes whenever a load changes the graph's size."""
+    return hashlib.sha1(json.dumps(stats, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def first_start_dir() -> Path:
+    """The folder loaded into an empty store: ``KG_APP_DATA_DIR`` (for tests and demos)
+    or the bundled ``data/changzhou``."""
+    return Path(os.environ.get("KG_APP_DATA_DIR") or BUNDLED)
+
+
+def bootstrap(store: GraphStore, data_dir: Path | None = None) -> dict[str, Any]:
+    """Load ``data_dir`` (default :func:`first_start_dir`) into ``store`` when the store is
+    empty.  Never raises: returns ``{"status": "loaded"|"present"|"empty"|"error",
+    "loaded_at", "message"}``."""
+    data_dir = Path(data_dir or first_start_dir())
+    sid = store.describe()
+    if sid in _LOAD_INFO:
+        return _LOAD_INFO[sid]
+    from ingest.loader import ingest_paths
+
+    info: dict[str, Any] = {"status": "present", "loaded_at": None, "message": ""}
+    try:
+        stats = store.stats()
+    except StoreError as e:
+        return {"status": "error", "loaded_at": None, "message": str(e)}
+    if not is_empty(stats):
+        path = getattr(store, "path", None)
+        if path is not None and Path(path).exists():
+            info["loaded_at"] = dt.datetime.fromtimestamp(Path(path).stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        _LOAD_INFO[sid] = info
+        return info
+    tables = sorted(p for p in data_dir.glob("*") if p.suffix.lower() in TABLE_SUFFIXES) if data_dir.is_dir() else []
+    if not tables and not (data_dir / "documents").is_dir():
+        info.update(status="empty", message=f"{data_dir} holds no data")
+        _LOAD_INFO[sid] = info
+        return info
+    try:
+        res = ingest_paths(store, [data_dir])
+        info.update(status="loaded", loaded_at=_now(),
+                    message=f"{data_dir.name}: {res.summary.changed if res.summary else 0} changes")
+    except Exception as e:  # noqa: BLE001 - the app must start; the message says what failed
+        first = _one_line(e)
+        if tables:
+            try:  # the spreadsheets alone, so the app has data while documents are fixed
+                res = ingest_paths(store, tables)
+                info.update(status="loaded", loaded_at=_now(),
+                            message=f"documents skipped ({first}); tables loaded: "
+                                    f"{res.summary.changed if res.summary else 0} changes")
+            except Exception as e2:  # noqa: BLE001
+                info.update(status="error", message=_one_line(e2))
+        else:
+            info.update(status="error", message=first)
+    _LOAD_INFO[sid] = info
+    return info
+
+
+def _one_line(e: Exception) -> str:
+    problems = getattr(e, "problems", None)
+    if problems:
+        head = "; ".join(str(p) for p in problems[:3])
+        return head + (f" (+{len(problems) - 3} more)" if len(problems) > 3 else "")
+    text = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {text[0] if text else ''}"
+
+
+def load_info(store: GraphStore) -> dict[str, Any]:
+    return _LOAD_INFO.get(store.describe(), {"status": "present", "loaded_at": None, "message": ""})
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    if isinstance(v, list):
+        if all(isinstance(x, (str, int, float, bool)) or x is None for x in v):
+            return "、".join("" if x is None else str(x) for x in v)
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return v
+
+
+def result_frame(res: QueryResult) -> pd.DataFrame:
+    """A query result as a DataFrame whose cells Arrow can show (lists joined, nodes as JSON)."""
+    return pd.DataFrame([[_cell(v) for v in row] for row in res.rows], columns=list(res.columns))
+
+
+def matrix_frame(res: QueryResult) -> pd.DataFrame:
+    df = pd.DataFrame(res.dicts(), columns=res.columns)
+    return df
+
+
+def kpi_rows(res: QueryResult) -> list[dict[str, Any]]:
+    """kpi.progress rows with a 0..1 ``fraction`` for progress bars (None without an actual)."""
+    out = []
+    for r in res.dicts():
+        pct = r.get("progress_pct")
+        r["fraction"] = None if pct is None else max(0.0, min(1.0, float(pct) / 100.0))
+        out.append(r)
+    return out
+
+
+FIVE = (("has_track", "tracks", "five_track"), ("has_platform", "platforms", "five_platform"),
+        ("has_talent", "talents", "five_talent"), ("has_fund", "funds", "five_fund"),
+        ("has_project", "projects", "five_project"))
+
+
+def scorecard_frame(res: QueryResult, tr) -> pd.DataFrame:
+    """park.scorecard as one row per park: ✓/✗ per item, score, what is missing, evidence.
+    ``tr(key)`` translates column titles."""
+    rows = []
+    for r in res.dicts():
+        row = {tr("park"): r["park"], tr("score"): r["score"]}
+        missing = []
+        for flag, _, key in FIVE:
+            row[tr(key)] = "✓" if r.get(flag) else "✗"
+            if not r.get(flag):
+                missing.append(tr(key))
+        row[tr("missing")] = "、".join(missing) or "—"
+        ev = []
+        for _, col, key in FIVE:
+            v = r.get(col)
+            if isinstance(v, list) and v:
+                ev.append(f"{tr(key)}: {'、'.join(map(str, v))}")
+            elif isinstance(v, (int, float)) and v:
+                ev.append(f"{tr(key)}: {v}")
+        if r.get("source"):
+            ev.append(str(r["source"]))
+        row[tr("evidence")] = "；".join(ev)
+        row["park_id"] = r["park_id"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def path_rows(res: QueryResult) -> list[dict[str, Any]]:
+    """Path rows with their node keys and a readable line ``A —关系→ B …``."""
+    out = []
+    for r in res.dicts():
+        labels, ids = r.get("path_labels") or [], r.get("path_ids") or []
+        names, types = r.get("path_names") or [], r.get("path_types") or []
+        keys = [node_key(a, b) for a, b in zip(labels, ids)]
+        parts = [str(names[0]) if names else ""]
+        for i, ty in enumerate(types):
+            try:
+                rel = model.rel_type(ty).zh
+            except KeyError:
+                rel = ty
+            parts.append(f" —{rel}— {names[i + 1] if i + 1 < len(names) else ''}")
+        out.append({"hops": r.get("hops"), "keys": keys, "text": "".join(parts), "types": types})
+    return out
+
+
+def plan_view_keys(store: GraphStore) -> list[str]:
+    """Platforms and tracks the plan's clauses mention; without documents, every platform
+    and the tracks they serve."""
+    q = ("MATCH (:Document)-[:HAS_CLAUSE]->(:Clause)-[:MENTIONS]->(n) "
+         "WHERE labels(n)[0] IN ['Platform', 'Track'] RETURN DISTINCT labels(n)[0] AS label, n.id AS id")
+    res = store.read(q, trusted=True)
+    keys = [node_key(a, b) for a, b in res.rows]
+    if not keys:
+        res = store.read("MATCH (p:Platform) OPTIONAL MATCH (p)-[:SERVES]->(t:Track) "
+                         "RETURN p.id AS p, t.id AS t", trusted=True)
+        for p, t in res.rows:
+            keys.append(node_key("Platform", p))
+            if t:
+                keys.append(node_key("Track", t))
+    return list(dict.fromkeys(keys))
+
+
+def stage_uploads(files: Iterable[tuple[str, bytes]]) -> Path:
+    """Write uploaded ``(name, bytes)`` into a fresh temporary folder, keeping the names
+    (the file name says the type: Firm.csv, relationships.csv …)."""
+    d = Path(tempfile.mkdtemp(prefix="kg-upload-"))
+    for name, data in files:
+        safe = Path(name).name
+        (d / safe).write_bytes(data)
+    return d
+
+
+def ingest_files(store: GraphStore, folder: Path, *, dry_run: bool) -> dict[str, Any]:
+    """Run ingest on ``folder``: ``{"ok", "problems" (file:row:column: reason), "rows",
+    "summary", "candidates"}``.  Never raises for bad data."""
+    from ingest.loader import ingest_paths
+    from ingest.spreadsheet import IngestError
+
+    paths = sorted(folder.iterdir())
+    try:
+        res = ingest_paths(store, paths, dry_run=dry_run)
+    except IngestError as e:
+        return {"ok": False, "problems": [str(p) for p in e.problems], "rows": 0, "summary": [], "candidates": []}
+    except StoreError as e:
+        return {"ok": False, "problems": [str(e)], "rows": 0, "summary": [], "candidates": []}
+    return {"ok": True, "problems": [], "rows": res.plan.row_count,
+            "summary": res.summary.rows() if res.summary else [], "changed": res.summary.changed if res.summary else 0,
+            "candidates": res.candidates}
+
+
+# --------------------------------------------------------------------------- Streamlit layer
+
+
+def env_fingerprint() -> str:
+    """What in the environment selects the store: part of the connection's cache key."""
+    return "|".join(config.setting(n) for n in ("KG_STORE", "KG_EMBEDDED_PATH", "NEO4J_URI", "NEO4J_DATABASE"))
+
+
+def connect():
+    """The cached ``st.connection`` to the graph store (raises StoreError when it is down)."""
+    from ui.connection import KGConnection
+
+    return st.connection("kg", type=KGConnection, env=env_fingerprint())
+
+
+@st.cache_resource(show_spinner=False)
+def _bootstrap_once(store_id: str, _store: GraphStore) -> dict[str, Any]:
+    return bootstrap(_store)
+
+
+@st.cache_data(ttl=15, show_spinner=False)
+def _stats(store_id: str, _store: GraphStore) -> dict:
+    return _store.stats()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _query(store_id: str, version: str, qid: str, params_json: str, _store: GraphStore) -> QueryResult:
+    return run_named(_store, qid, json.loads(params_json))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _export(store_id: str, version: str, keys: tuple[str, ...] | None, _store: GraphStore) -> nx.MultiDiGraph:
+    return _store.export(list(keys) if keys is not None else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[str, ...], lang: str,
+         size_by: str | None, height: str, title: str | None, _store: GraphStore):
+    from graph.maps import render_map
+
+    G = _export(store_id, version, keys, _store)
+    cap = int(config.setting("KG_MAP_NODE_CAP"))
+    return render_map(G, title=title, height=height, size_by=size_by, node_cap=cap, highlight=highlight, lang=lang)
+
+
+def clear_caches() -> None:
+    """After an upload: every cached count, query result, export and map is stale."""
+    _stats.clear()
+    _query.clear()
+    _export.clear()
+    _map.clear()
+    _LOAD_INFO.clear()
+
+
+@dataclass
+class Ctx:
+    """What a page needs: the store, the language and the data version for cache keys."""
+
+    store: GraphStore
+    lang: str = "zh"
+    store_id: str = ""
+    version: str = ""
+    load: dict = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, lang: str) -> "Ctx":
+        conn = connect()
+        store = conn.store
+        sid = store.describe()
+        load = _bootstrap_once(sid, store)
+        stats = _stats(sid, store)
+        return cls(store, lang, sid, data_version(stats), load)
+
+    def stats(self) -> dict:
+        return _stats(self.store_id, self.store)
+
+    def q(self, qid: str, **params: Any) -> QueryResult:
+        return _query(self.store_id, self.version, qid, json.dumps(params, sort_keys=True, ensure_ascii=False),
+                      self.store)
+
+    def export(self, keys: Iterable[str] | None) -> nx.MultiDiGraph:
+        return _export(self.store_id, self.version, tuple(sorted(set(keys))) if keys is not None else None,
+                       self.store)
+
+    def map(self, keys: Iterable[str], *, highlight: Iterable[str] = (), size_by: str | None = None,
+            height: str = "600px", title: str | None = None):
+        return _map(self.store_id, self.version, tuple(sorted(set(keys))), tuple(highlight), self.lang,
+                    size_by, height, title, self.store)
+
+    def search(self, text: str, limit: int = 20, types: list[str] | None = None) -> list[dict]:
+        if not text.strip():
+            return []
+        return self.q("entity.search", q=text.strip(), limit=limit, types=types or []).dicts()
+
+    def names(self, keys: Iterable[str]) -> dict[str, str]:
+        G = self.export(list(keys))
+        return {n: d.get("name", n) for n, d in G.nodes(data=True)}
+
+    def neighbourhood(self, key: str, hops: int = 1, types: list[str] | None = None) -> QueryResult:
+        label, id_ = split_key(key)
+        return self.q("entity.neighbourhood", label=label, id=id_, hops=int(hops), types=types or [])
+
+    def neighbourhood_keys(self, key: str, hops: int = 1, types: list[str] | None = None) -> list[str]:
+        return result_keys(self.neighbourhood(key, hops, types), (key,))
+
+    def read(self, cypher: str, params: dict | None = None) -> QueryResult:
+        """A console query: always read-only, with the row cap and time limit from settings."""
+        return self.store.read(cypher, params or {}, row_cap=row_cap(), timeout=query_timeout())
+
+    def run_library(self, qid: str, params: dict) -> QueryResult:
+        return run_named(self.store, qid, params, row_cap=row_cap(), timeout=query_timeout())
+
+
+def row_cap() -> int:
+    return int(config.setting("KG_ROW_CAP"))
+
+
+def query_timeout() -> float:
+    return float(config.setting("KG_QUERY_TIMEOUT_S"))
+
+
+def library() -> dict:
+    return load_library()
+
+
+def query_def(qid: str):
+    return get_query(qid)
+
+
+def entity_exists(ctx: Ctx, key: str) -> bool:
+    try:
+        label, _ = split_key(key)
+        if label not in model.labels():
+            return False
+        return key in ctx.export([key])
+    except StoreError:
+        return False
+
+
+FIVE_TYPES = ["Track", "Platform", "Person", "Fund", "Project"]
+
+
+def neighbourhood_five(ctx: Ctx, park_id: str) -> list[str]:
+    """A park and its 五个一 neighbours (tracks, platforms, talents, funds, projects)."""
+    return ctx.neighbourhood_keys(node_key("Park", park_id), 1, FIVE_TYPES)

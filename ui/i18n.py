@@ -1,0 +1,172 @@
+"""UI strings in Chinese (default) and English.  Type and relationship names come from
+:mod:`graph.model` only (``type_name`` / ``rel_name``), never from this table."""
+
+from __future__ import annotations
+
+from graph import model
+
+__all__ = ["LANGS", "STRINGS", "t", "type_name", "rel_name", "norm_lang"]
+
+LANGS = ("zh", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"zh": "三名联动创新图谱", "en": "Sanming Innovation Graph"},
+    "lang_label": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "store": {"zh": "当前图库", "en": "Active store"},
+    "loaded_at": {"zh": "数据载入时间", "en": "Data loaded"},
+    "unknown": {"zh": "未知", "en": "unknown"},
+    "share_hint": {"zh": "复制浏览器地址即可分享当前视图。", "en": "Copy the browser address to share this view."},
+    # pages
+    "p_overview": {"zh": "总览", "en": "Overview"},
+    "p_matrix": {"zh": "赛道×平台", "en": "Track × platform"},
+    "p_explorer": {"zh": "图谱探索", "en": "Explorer"},
+    "p_paths": {"zh": "合作路径", "en": "Paths"},
+    "p_scorecard": {"zh": "园区“五个一”", "en": "Park scorecard"},
+    "p_targets": {"zh": "政策目标", "en": "Targets"},
+    "p_console": {"zh": "Cypher 控制台", "en": "Cypher console"},
+    "p_presenter": {"zh": "演示模式", "en": "Presenter"},
+    "p_data": {"zh": "数据", "en": "Data"},
+    # errors
+    "store_error": {"zh": "图库不可用：{msg}", "en": "The graph store is unavailable: {msg}"},
+    "store_fix": {
+        "zh": "请检查 `.streamlit/secrets.toml` 的 `[connections.kg]` 或环境变量 KG_STORE / NEO4J_URI / "
+              "KG_EMBEDDED_PATH；Neo4j 可用 `scripts/neo4j-local start` 启动；嵌入式库同一时间只能被一个进程写入。",
+        "en": "Check `[connections.kg]` in `.streamlit/secrets.toml` or the KG_STORE / NEO4J_URI / "
+              "KG_EMBEDDED_PATH environment; start Neo4j with `scripts/neo4j-local start`; the embedded "
+              "database can be opened by one writing process at a time."},
+    "query_error": {"zh": "查询未完成：{msg}", "en": "The query did not finish: {msg}"},
+    "loading_bundled": {"zh": "首次启动：正在载入 data/changzhou …", "en": "First start: loading data/changzhou …"},
+    "bundled_failed": {"zh": "内置数据载入失败：{msg}", "en": "Loading the bundled data failed: {msg}"},
+    "empty_store": {"zh": "图库为空。请到“数据”页上传数据。", "en": "The store is empty. Upload data on the Data page."},
+    # overview
+    "counts_by_type": {"zh": "各类实体数量", "en": "Entities by type"},
+    "rels_total": {"zh": "关系总数", "en": "Relationships"},
+    "nodes_total": {"zh": "实体总数", "en": "Entities"},
+    "target_progress": {"zh": "目标进度", "en": "Target progress"},
+    "no_targets": {"zh": "暂无目标数据。", "en": "No targets yet."},
+    "no_actual": {"zh": "暂无实际值", "en": "no actual value"},
+    "actual_of": {"zh": "实际 {actual} / 目标 {target} {unit}", "en": "actual {actual} of {target} {unit}"},
+    "from_graph": {"zh": "（图中计数，非全市统计）", "en": "(counted in the graph, not the city-wide statistic)"},
+    # matrix
+    "matrix_caption": {"zh": "每个赛道/产业链环节：服务它的平台数，以及在其中的名院、名企、名园数。颜色越深覆盖越多。",
+                       "en": "For each track or chain segment: platforms serving it, colleges, firms and parks in it. "
+                             "Darker means more coverage."},
+    "pick_track": {"zh": "选择赛道", "en": "Track"},
+    "pick_kind": {"zh": "主体类型", "en": "Kind"},
+    "cell_detail": {"zh": "单元明细", "en": "Behind the cell"},
+    "gaps": {"zh": "赛道短板", "en": "Gaps"},
+    # explorer
+    "search": {"zh": "按名称或别名搜索", "en": "Search by name or alias"},
+    "search_ph": {"zh": "例如 龙城实验室、常州大学", "en": "e.g. 龙城实验室, 常州大学"},
+    "results": {"zh": "搜索结果", "en": "Results"},
+    "no_results": {"zh": "没有找到匹配的实体。", "en": "Nothing matches."},
+    "hops": {"zh": "跳数", "en": "Hops"},
+    "filter_types": {"zh": "只显示这些类型", "en": "Only these types"},
+    "expand": {"zh": "展开（以邻居为中心）", "en": "Expand (recentre on a neighbour)"},
+    "expand_btn": {"zh": "以其为中心", "en": "Recentre"},
+    "neighbours": {"zh": "邻居列表", "en": "Neighbours"},
+    "pick_entity_first": {"zh": "先搜索并选择一个实体。", "en": "Search for an entity and pick one."},
+    "entity_missing": {"zh": "实体 {key} 不存在。", "en": "Entity {key} does not exist."},
+    "map_shown": {"zh": "显示 {shown} / {total} 个节点", "en": "{shown} of {total} nodes shown"},
+    "size_by": {"zh": "节点大小", "en": "Node size"},
+    "size_none": {"zh": "相同", "en": "equal"},
+    "size_degree": {"zh": "度数", "en": "degree"},
+    "size_betweenness": {"zh": "中介中心性", "en": "betweenness"},
+    # paths
+    "from_entity": {"zh": "起点", "en": "From"},
+    "to_entity": {"zh": "终点", "en": "To"},
+    "max_hops": {"zh": "最多跳数", "en": "Max hops"},
+    "rel_types": {"zh": "允许的关系类型（空=全部）", "en": "Allowed relationship types (empty = all)"},
+    "mode": {"zh": "模式", "en": "Mode"},
+    "mode_shortest": {"zh": "最短路径", "en": "Shortest"},
+    "mode_all": {"zh": "全部最短路径", "en": "All shortest"},
+    "mode_k": {"zh": "多条路径（k 条）", "en": "k paths"},
+    "k": {"zh": "最多条数 k", "en": "k"},
+    "find_paths": {"zh": "查找路径", "en": "Find paths"},
+    "no_path": {"zh": "在限制内没有找到路径。", "en": "No path within the limits."},
+    "common_partners": {"zh": "共同合作伙伴", "en": "Common partners"},
+    "no_common": {"zh": "没有共同合作伙伴。", "en": "No common partners."},
+    "pick_two": {"zh": "请选择起点和终点。", "en": "Pick both ends."},
+    # scorecard
+    "scorecard_caption": {"zh": "每个名园的“五个一”：一个主导赛道、一个共建平台、一批领军人才、一支转化基金、一批标杆项目。",
+                          "en": "Each park's 五个一: a track, a co-built platform, leading talents, a fund, benchmark projects."},
+    "five_track": {"zh": "主导赛道", "en": "Track"},
+    "five_platform": {"zh": "共建平台", "en": "Platform"},
+    "five_talent": {"zh": "领军人才", "en": "Talents"},
+    "five_fund": {"zh": "转化基金", "en": "Fund"},
+    "five_project": {"zh": "标杆项目", "en": "Projects"},
+    "score": {"zh": "得分", "en": "Score"},
+    "missing": {"zh": "缺少", "en": "Missing"},
+    "evidence": {"zh": "证据", "en": "Evidence"},
+    "park": {"zh": "园区", "en": "Park"},
+    "complete": {"zh": "五项齐全", "en": "all five present"},
+    # targets
+    "targets": {"zh": "政策目标清单", "en": "Targets"},
+    "clause_mentions": {"zh": "条款提及的主体", "en": "What each clause mentions"},
+    # console
+    "library_query": {"zh": "库内查询", "en": "Library query"},
+    "own_cypher": {"zh": "自写 Cypher（只读）", "en": "Your own Cypher (read-only)"},
+    "source": {"zh": "查询来源", "en": "Query"},
+    "run": {"zh": "运行", "en": "Run"},
+    "limits": {"zh": "只读；最多 {cap} 行；超时 {timeout} 秒。", "en": "Read-only; at most {cap} rows; {timeout} s time limit."},
+    "truncated": {"zh": "结果已按行数上限 {cap} 截断。", "en": "Cut at the row cap of {cap}."},
+    "stopped_timeout": {"zh": "查询超时被停止：{msg}", "en": "Stopped: time limit reached: {msg}"},
+    "stopped_readonly": {"zh": "查询被拒绝（只读）：{msg}", "en": "Refused (read-only): {msg}"},
+    "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
+    "rows": {"zh": "{n} 行", "en": "{n} rows"},
+    "map": {"zh": "关系图", "en": "Map"},
+    # presenter
+    "view": {"zh": "演示视图", "en": "View"},
+    "v_plan": {"zh": "行动方案的平台与赛道", "en": "The plan's platforms and tracks"},
+    "v_park": {"zh": "园区“五个一”", "en": "A park's 五个一"},
+    "v_track": {"zh": "服务某赛道的主体", "en": "Who serves a track"},
+    "v_entity": {"zh": "实体关系网络", "en": "An entity's neighbourhood"},
+    "download_html": {"zh": "下载离线 HTML", "en": "Download offline HTML"},
+    "legend": {"zh": "图例", "en": "Legend"},
+    # data
+    "load_status": {"zh": "载入状态", "en": "Load status"},
+    "quality": {"zh": "数据质量", "en": "Data quality"},
+    "no_source": {"zh": "缺少来源", "en": "No source"},
+    "orphans": {"zh": "孤立节点", "en": "Orphans"},
+    "duplicates": {"zh": "疑似重复", "en": "Likely duplicates"},
+    "candidates": {"zh": "待审候选实体", "en": "Candidates"},
+    "none_found": {"zh": "无。", "en": "None."},
+    "upload": {"zh": "上传 CSV / XLSX（文件名即类型，如 Firm.csv、relationships.csv）",
+               "en": "Upload CSV / XLSX (the file name is the type, e.g. Firm.csv, relationships.csv)"},
+    "dry_run": {"zh": "检查（试运行）", "en": "Check (dry run)"},
+    "load": {"zh": "载入图库", "en": "Load into the store"},
+    "dry_ok": {"zh": "检查通过：{rows} 行可以载入。", "en": "Check passed: {rows} rows can be loaded."},
+    "problems": {"zh": "发现 {n} 个问题（未写入任何数据）：", "en": "{n} problem(s) found (nothing written):"},
+    "loaded_ok": {"zh": "已载入，变更 {n} 项。", "en": "Loaded; {n} change(s)."},
+    "dry_first": {"zh": "请先运行检查。", "en": "Run the check first."},
+    "reload_bundled": {"zh": "重新载入 data/changzhou", "en": "Reload data/changzhou"},
+}
+
+
+def norm_lang(lang: str | None) -> str:
+    return lang if lang in LANGS else "zh"
+
+
+def t(key: str, lang: str = "zh", **kw) -> str:
+    """The string ``key`` in ``lang`` (falling back to zh, then to the key itself)."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(norm_lang(lang)) or entry.get("zh") or key
+    return text.format(**kw) if kw else text
+
+
+def type_name(label: str, lang: str = "zh") -> str:
+    try:
+        nt = model.node_type(label)
+    except KeyError:
+        return label
+    return nt.zh if norm_lang(lang) == "zh" else nt.en
+
+
+def rel_name(type_: str, lang: str = "zh") -> str:
+    try:
+        rt = model.rel_type(type_)
+    except KeyError:
+        return type_
+    return rt.zh if norm_lang(lang) == "zh" else rt.en

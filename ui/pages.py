@@ -1,0 +1,516 @@
+"""The pages: thin functions of a :class:`ui.data.Ctx` that lay out widgets and call the
+helpers in :mod:`ui.data`."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from graph import model
+from graph.maps import standalone_page
+from graph.store.base import QueryResult, StoreError, node_key, split_key
+from queries.subgraph import result_keys
+from ui import data as D
+from ui.i18n import rel_name, t, type_name
+from ui.state import publish, qp, qp_int, qp_list, seed
+from ui.widgets import entity_label, entity_picker, legend_md, show_map, store_error
+
+MAP_H = 560
+
+
+def _type_options(lang):
+    return dict(format_func=lambda lb: type_name(lb, lang))
+
+
+# --------------------------------------------------------------------------- 总览
+
+
+def overview(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.title(t("app_title", lang))
+    stats = ctx.stats()
+    nodes, rels = stats["nodes"], stats["relationships"]
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("nodes_total", lang), sum(nodes.values()))
+    c2.metric(t("rels_total", lang), sum(rels.values()))
+    c3.metric(t("loaded_at", lang), (ctx.load or {}).get("loaded_at") or t("unknown", lang))
+    st.caption(f"{t('store', lang)}: `{ctx.store_id}`")
+    if D.is_empty(stats):
+        st.warning(t("empty_store", lang))
+    st.subheader(t("counts_by_type", lang))
+    df = pd.DataFrame([{"label": lb, "type": type_name(lb, lang), "n": n, "color": model.node_type(lb).color}
+                       for lb, n in nodes.items() if n])
+    if not df.empty:
+        chart = alt.Chart(df).mark_bar().encode(
+            x=alt.X("n:Q", title=""), y=alt.Y("type:N", sort="-x", title=""),
+            color=alt.Color("color:N", scale=None), tooltip=["type", "n"])
+        st.altair_chart(chart, width="stretch")
+    st.subheader(t("target_progress", lang))
+    rows = D.kpi_rows(ctx.q("kpi.progress"))
+    if not rows:
+        st.info(t("no_targets", lang))
+        return
+    df = pd.DataFrame([{t("targets", lang): r["metric"], "target": r["target"], "unit": r["unit"],
+                        "actual": r["actual"], "%": r["progress_pct"], "from": r["actual_from"]} for r in rows])
+    st.dataframe(df, hide_index=True, width="stretch", column_config={
+        "%": st.column_config.ProgressColumn("%", min_value=0, max_value=100, format="%.1f%%")})
+    st.caption(t("from_graph", lang))
+
+
+def _kpi_bars(ctx: D.Ctx, limit: int | None) -> None:
+    lang = ctx.lang
+    rows = D.kpi_rows(ctx.q("kpi.progress"))
+    if not rows:
+        st.info(t("no_targets", lang))
+        return
+    for r in rows[:limit]:
+        head = f"**{r['metric'] or r['target_id']}**"
+        if r["fraction"] is None:
+            st.markdown(f"{head} — {t('no_actual', lang)}")
+            st.progress(0.0)
+        else:
+            note = t("from_graph", lang) if r.get("actual_from") == "graph" else (r.get("actual_source") or "")
+            st.markdown(f"{head} — {t('actual_of', lang, actual=r['actual'], target=r['target'], unit=r['unit'] or '')} "
+                        f"({r['progress_pct']}%) {note}")
+            st.progress(r["fraction"])
+
+
+# --------------------------------------------------------------------------- 赛道×平台
+
+
+KINDS = ("Platform", "College", "Firm", "Park")
+KIND_COL = {"Platform": "platforms", "College": "colleges", "Firm": "firms", "Park": "parks"}
+
+
+def matrix(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_matrix", lang))
+    st.caption(t("matrix_caption", lang))
+    df = D.matrix_frame(ctx.q("coverage.matrix"))
+    if df.empty:
+        st.info(t("empty_store", lang))
+        return
+    long = df.melt(id_vars=["track_id", "track", "kind"], value_vars=list(KIND_COL.values()),
+                   var_name="col", value_name="count")
+    col_name = {v: type_name(k, lang) for k, v in KIND_COL.items()}
+    long["what"] = long["col"].map(col_name)
+    long["label"] = long.apply(lambda r: ("　└ " if r["kind"] == "segment" else "") + str(r["track"]), axis=1)
+    base = alt.Chart(long).encode(
+        x=alt.X("what:N", title="", sort=[col_name[c] for c in KIND_COL.values()]),
+        y=alt.Y("label:N", title="", sort=list(long["label"].drop_duplicates()),
+                axis=alt.Axis(labelOverlap=False, labelLimit=220)))
+    heat = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title=""),
+                                   tooltip=["track", "what", "count"])
+    text = base.mark_text().encode(text="count:Q")
+    st.altair_chart((heat + text).properties(height=max(200, 24 * len(df))), width="stretch")
+
+    tracks = list(df["track_id"])
+    track_names = dict(zip(df["track_id"], df["track"]))
+    seed("mx_track", qp("track") if qp("track") in tracks else tracks[0])
+    seed("mx_kind", qp("kind") if qp("kind") in KINDS else "Platform")
+    c1, c2 = st.columns(2)
+    track = c1.selectbox(t("pick_track", lang), tracks, key="mx_track", format_func=lambda x: track_names.get(x, x))
+    kind = c2.selectbox(t("pick_kind", lang), KINDS, key="mx_kind", **_type_options(lang))
+    publish(track=track, kind=kind)
+    st.subheader(f"{t('cell_detail', lang)}: {track_names.get(track)} × {type_name(kind, lang)}")
+    cell = ctx.q("coverage.cell", track=track, kind=kind)
+    if cell.rows:
+        st.dataframe(D.result_frame(cell), hide_index=True, width="stretch")
+    else:
+        st.caption(t("none_found", lang))
+    with st.expander(t("gaps", lang)):
+        st.dataframe(D.result_frame(ctx.q("gaps.tracks")), hide_index=True, width="stretch")
+
+
+# --------------------------------------------------------------------------- 图谱探索
+
+
+def explorer(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_explorer", lang))
+    url_entity = qp("entity")
+    if "ex_entity" not in st.session_state and url_entity and D.entity_exists(ctx, url_entity):
+        st.session_state["ex_entity"] = url_entity
+    seed("ex_hops", qp_int("hops", 1, 1, 3))
+    seed("ex_types", qp_list("types", model.labels()))
+    left, right = st.columns([1, 3])
+    with left:
+        picked = entity_picker(ctx, "ex", t("search", lang), st.session_state.get("ex_entity"))
+        if picked:
+            st.session_state["ex_entity"] = picked
+        hops = st.slider(t("hops", lang), 1, 3, key="ex_hops")
+        types = st.multiselect(t("filter_types", lang), model.labels(), key="ex_types", **_type_options(lang))
+        size_opts = [None, "degree", "betweenness"]
+        size_by = st.selectbox(t("size_by", lang), size_opts, key="ex_size",
+                               format_func=lambda s: t(f"size_{s or 'none'}", lang))
+    entity = st.session_state.get("ex_entity")
+    publish(entity=entity, hops=hops if entity else None, types=types)
+    if not entity:
+        right.info(t("pick_entity_first", lang))
+        return
+    res = ctx.neighbourhood(entity, hops, types)
+    keys = result_keys(res, (entity,))
+    names = ctx.names([entity])
+    with right:
+        st.subheader(entity_label(entity, names, lang))
+        mr = ctx.map(keys, highlight=(entity,), size_by=size_by, height=f"{MAP_H}px")
+        show_map(mr, MAP_H, lang)
+    with left:
+        nb = {node_key(r["label"], r["id"]): r for r in res.dicts()}
+        if nb:
+            st.markdown(f"**{t('expand', lang)}**")
+            nb_names = {k: r["name"] for k, r in nb.items()}
+            target = st.selectbox(t("neighbours", lang), list(nb), key="ex_nb",
+                                  format_func=lambda k: f"{entity_label(k, nb_names, lang)} · {nb[k]['distance']}")
+            st.button(t("expand_btn", lang), key="ex_expand", on_click=_recentre, args=(target,))
+    with st.expander(t("neighbours", lang) + f" ({len(res.rows)})"):
+        df = D.result_frame(res)
+        if not df.empty:
+            df["label"] = df["label"].map(lambda lb: type_name(lb, lang))
+        st.dataframe(df, hide_index=True, width="stretch")
+
+
+def _recentre(key: str) -> None:
+    st.session_state["ex_entity"] = key
+    st.session_state.pop("ex_q", None)
+    st.session_state.pop("ex_sel", None)
+    st.session_state.pop("ex_lastq", None)
+
+
+# --------------------------------------------------------------------------- 合作路径
+
+
+MODES = {"shortest": "paths.shortest", "all": "paths.all_shortest", "k": "paths.k_paths"}
+
+
+def paths(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_paths", lang))
+    for end in ("from", "to"):
+        v = qp(end)
+        if f"pa_{end}" not in st.session_state and v and D.entity_exists(ctx, v):
+            st.session_state[f"pa_{end}"] = v
+    seed("pa_mode", qp("mode") if qp("mode") in MODES else "shortest")
+    seed("pa_hops", qp_int("max_hops", 3, 1, 6))
+    seed("pa_rels", qp_list("rels", model.rel_types()))
+    c1, c2 = st.columns(2)
+    with c1:
+        a = entity_picker(ctx, "pa_a", t("from_entity", lang), st.session_state.get("pa_from"))
+    with c2:
+        b = entity_picker(ctx, "pa_b", t("to_entity", lang), st.session_state.get("pa_to"))
+    st.session_state["pa_from"], st.session_state["pa_to"] = a, b
+    c3, c4, c5 = st.columns([1, 1, 2])
+    mode = c3.radio(t("mode", lang), list(MODES), key="pa_mode", format_func=lambda m: t(f"mode_{m}", lang))
+    limit = 4 if mode == "k" else 6
+    if st.session_state["pa_hops"] > limit:
+        st.session_state["pa_hops"] = limit
+    hops = c4.slider(t("max_hops", lang), 1, limit, key="pa_hops")
+    k = c4.number_input(t("k", lang), 1, 50, 10, key="pa_k") if mode == "k" else None
+    rels = c5.multiselect(t("rel_types", lang), model.rel_types(), key="pa_rels",
+                          format_func=lambda r: f"{rel_name(r, lang)} {r}")
+    publish(**{"from": a, "to": b, "mode": mode, "max_hops": hops, "rels": rels})
+    if not (a and b):
+        st.info(t("pick_two", lang))
+        return
+    fl, fi = split_key(a)
+    tl, ti = split_key(b)
+    params = dict(from_label=fl, from_id=fi, to_label=tl, to_id=ti, max_hops=hops, rel_types=rels)
+    if k:
+        params["k"] = int(k)
+    found = D.path_rows(ctx.q(MODES[mode], **params))
+    if not found:
+        st.warning(t("no_path", lang))
+    else:
+        choice = st.radio(t("p_paths", lang), range(len(found)), key="pa_choice",
+                          format_func=lambda i: f"{found[i]['hops']} · {found[i]['text']}")
+        keys = [x for p in found for x in p["keys"]]
+        mr = ctx.map(keys, highlight=tuple(found[choice or 0]["keys"]), height=f"{MAP_H}px")
+        show_map(mr, MAP_H, lang)
+    st.subheader(t("common_partners", lang))
+    common = ctx.q("partners.common", a_label=fl, a_id=fi, b_label=tl, b_id=ti)
+    if common.rows:
+        df = D.result_frame(common)
+        df["label"] = df["label"].map(lambda lb: type_name(lb, lang))
+        st.dataframe(df, hide_index=True, width="stretch")
+    else:
+        st.caption(t("no_common", lang))
+
+
+# --------------------------------------------------------------------------- 五个一
+
+
+def scorecard(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_scorecard", lang))
+    st.caption(t("scorecard_caption", lang))
+    res = ctx.q("park.scorecard")
+    df = D.scorecard_frame(res, lambda k: t(k, lang))
+    if df.empty:
+        st.info(t("empty_store", lang))
+        return
+    st.dataframe(df.drop(columns=["park_id"]), hide_index=True, width="stretch", column_config={
+        t("score", lang): st.column_config.ProgressColumn(t("score", lang), min_value=0, max_value=5, format="%d / 5"),
+        t("evidence", lang): st.column_config.TextColumn(t("evidence", lang), width="large"),
+    })
+    parks = list(df["park_id"])
+    park_names = dict(zip(df["park_id"], df[t("park", lang)]))
+    seed("sc_park", qp("park") if qp("park") in parks else parks[0])
+    park = st.selectbox(t("park", lang), parks, key="sc_park", format_func=lambda p: park_names.get(p, p))
+    publish(park=park)
+    row = next(r for r in res.dicts() if r["park_id"] == park)
+    cols = st.columns(5)
+    for col, (flag, field, key) in zip(cols, D.FIVE):
+        v = row.get(field)
+        col.metric(t(key, lang), "✓" if row.get(flag) else "✗")
+        if isinstance(v, list):
+            col.caption("、".join(map(str, v)) or "—")
+    keys = D.neighbourhood_five(ctx, park)
+    show_map(ctx.map(keys, highlight=(node_key("Park", park),), height="420px"), 420, lang)
+
+
+# --------------------------------------------------------------------------- 政策目标
+
+
+def targets(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_targets", lang))
+    st.subheader(t("target_progress", lang))
+    _kpi_bars(ctx, None)
+    st.subheader(t("targets", lang))
+    tl = ctx.q("targets.list")
+    if tl.rows:
+        st.dataframe(D.result_frame(tl), hide_index=True, width="stretch")
+    else:
+        st.caption(t("no_targets", lang))
+    st.subheader(t("clause_mentions", lang))
+    cm = ctx.q("clause.mentions", document="")
+    if cm.rows:
+        st.dataframe(D.result_frame(cm), hide_index=True, width="stretch")
+    else:
+        st.caption(t("none_found", lang))
+
+
+# --------------------------------------------------------------------------- Cypher 控制台
+
+
+def console(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_console", lang))
+    st.caption(t("limits", lang, cap=D.row_cap(), timeout=D.query_timeout()))
+    lib = D.library()
+    seed("co_src", "own" if qp("cypher") else "lib")
+    src = st.radio(t("source", lang), ["lib", "own"], key="co_src", horizontal=True,
+                   format_func=lambda s: t("library_query" if s == "lib" else "own_cypher", lang))
+    run = None
+    if src == "lib":
+        ids = sorted(lib)
+        seed("co_qid", qp("query") if qp("query") in lib else "overview.counts")
+        qid = st.selectbox(t("library_query", lang), ids, key="co_qid",
+                           format_func=lambda i: f"{i} — {lib[i].title(lang)}")
+        q = lib[qid]
+        if q.description:
+            st.caption(q.description)
+        values = {p.name: _param_widget(p, qid, lang) for p in q.params}
+        publish(query=qid, cypher=None)
+        with st.expander("Cypher"):
+            st.code(q.text_for(ctx.store.dialect), language="cypher")
+        if st.button(t("run", lang), key="co_run_lib", type="primary"):
+            run = ("lib", qid, values)
+    else:
+        seed("co_text", qp("cypher") or "MATCH (n:Platform) RETURN n.id AS id, n.name AS name LIMIT 20")
+        text = st.text_area("Cypher", key="co_text", height=140)
+        publish(query=None, cypher=text)
+        if st.button(t("run", lang), key="co_run_own", type="primary"):
+            run = ("own", text, {})
+    if run:
+        try:
+            res = ctx.run_library(run[1], run[2]) if run[0] == "lib" else ctx.read(run[1])
+            st.session_state["co_result"] = res
+            st.session_state.pop("co_error", None)
+        except StoreError as e:
+            st.session_state["co_result"] = None
+            st.session_state["co_error"] = e
+    if st.session_state.get("co_error") is not None:
+        store_error(st.session_state["co_error"], lang)
+    res: QueryResult | None = st.session_state.get("co_result")
+    if res is None:
+        return
+    if res.truncated:
+        st.warning(t("truncated", lang, cap=D.row_cap()))
+    st.caption(t("rows", lang, n=len(res.rows)))
+    df = D.result_frame(res)
+    st.dataframe(df, hide_index=True, width="stretch")
+    st.download_button(t("download_csv", lang), df.to_csv(index=False).encode("utf-8-sig"),
+                       file_name="query.csv", mime="text/csv", key="co_csv")
+    keys = result_keys(res)
+    if keys:
+        st.subheader(t("map", lang))
+        show_map(ctx.map(keys, height=f"{MAP_H}px"), MAP_H, lang)
+
+
+def _param_widget(p, qid: str, lang: str):
+    key = f"co_p_{qid}_{p.name}"
+    label = f"{p.name}" + (" *" if p.required else "")
+    help_ = p.help or None
+    default = p.default
+    if p.type == "int":
+        return st.number_input(label, value=int(default or 0), step=1, key=key, help=help_)
+    if p.type == "float":
+        return st.number_input(label, value=float(default or 0), key=key, help=help_)
+    if p.type == "bool":
+        return st.checkbox(label, value=str(default).lower() in ("1", "true", "yes"), key=key, help=help_)
+    if p.type == "label":
+        labels = model.labels()
+        idx = labels.index(default) if default in labels else 0
+        return st.selectbox(label, labels, index=idx, key=key, help=help_, **_type_options(lang))
+    if p.type == "labels":
+        opts = model.labels() + model.rel_types()
+        dflt = [x for x in str(default or "").split(",") if x in opts]
+        return st.multiselect(label, opts, default=dflt, key=key, help=help_)
+    if p.type == "list":
+        return st.text_input(label, value=str(default or ""), key=key, help=(help_ or "") + " (a,b,c)")
+    return st.text_input(label, value="" if default is None else str(default), key=key, help=help_)
+
+
+# --------------------------------------------------------------------------- 演示模式
+
+
+VIEWS = ("plan", "park", "track", "entity")
+
+
+def presenter(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    seed("pr_view", qp("view") if qp("view") in VIEWS else "plan")
+    view = st.segmented_control(t("view", lang), VIEWS, key="pr_view",
+                                format_func=lambda v: t(f"v_{v}", lang)) or "plan"
+    highlight: tuple[str, ...] = ()
+    subtitle = ""
+    if view == "plan":
+        keys = D.plan_view_keys(ctx.store)
+        title = t("v_plan", lang)
+        publish(view=view, park=None, track=None, entity=None)
+    elif view == "park":
+        sc = ctx.q("park.scorecard").dicts()
+        if not sc:
+            st.info(t("empty_store", lang))
+            return
+        parks = [r["park_id"] for r in sc]
+        names = {r["park_id"]: r["park"] for r in sc}
+        seed("pr_park", qp("park") if qp("park") in parks else parks[0])
+        park = st.selectbox(t("park", lang), parks, key="pr_park", format_func=lambda p: names[p])
+        keys = D.neighbourhood_five(ctx, park)
+        highlight = (node_key("Park", park),)
+        title = f"{names[park]} · {t('v_park', lang)}"
+        row = next(r for r in sc if r["park_id"] == park)
+        subtitle = f"{t('score', lang)} {row['score']}/5"
+        publish(view=view, park=park, track=None, entity=None)
+    elif view == "track":
+        tracks = ctx.q("tracks.list").dicts()
+        if not tracks:
+            st.info(t("empty_store", lang))
+            return
+        ids = [r["id"] for r in tracks if r.get("kind") != "system"] or [r["id"] for r in tracks]
+        names = {r["id"]: r["name"] for r in tracks}
+        seed("pr_track", qp("track") if qp("track") in ids else ids[0])
+        track = st.selectbox(t("pick_track", lang), ids, key="pr_track", format_func=lambda x: names.get(x, x))
+        keys = result_keys(ctx.q("track.servers", track=track), (node_key("Track", track),))
+        highlight = (node_key("Track", track),)
+        title = f"{names.get(track)} · {t('v_track', lang)}"
+        publish(view=view, track=track, park=None, entity=None)
+    else:
+        ent = entity_picker(ctx, "pr_e", t("search", lang), qp("entity"))
+        if not ent:
+            st.info(t("pick_entity_first", lang))
+            return
+        keys = ctx.neighbourhood_keys(ent, 1)
+        highlight = (ent,)
+        title = entity_label(ent, ctx.names([ent]), lang)
+        publish(view=view, entity=ent, park=None, track=None)
+    mr = ctx.map(keys, highlight=highlight, size_by="degree", height="760px", title=title)
+    st.markdown(f"## {title}")
+    if subtitle:
+        st.caption(subtitle)
+    st.markdown(legend_md(mr.labels, lang), unsafe_allow_html=True)
+    page = standalone_page(mr, title=title, subtitle=subtitle or t("app_title", lang), lang=lang)
+    st.download_button(t("download_html", lang), page.encode("utf-8"), file_name=f"sanming-{view}.html",
+                       mime="text/html", key="pr_dl")
+    show_map(mr, 760, lang)
+
+
+# --------------------------------------------------------------------------- 数据
+
+
+def data_page(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_data", lang))
+    st.subheader(t("load_status", lang))
+    info = ctx.load or {}
+    st.write({"store": ctx.store_id, "status": info.get("status"), "loaded_at": info.get("loaded_at"),
+              "message": info.get("message"), "version": ctx.version})
+    stats = ctx.stats()
+    c1, c2 = st.columns(2)
+    c1.dataframe(pd.DataFrame([{"type": type_name(k, lang), "label": k, "n": v} for k, v in stats["nodes"].items()]),
+                 hide_index=True, width="stretch")
+    c2.dataframe(pd.DataFrame([{"relationship": rel_name(k, lang), "type": k, "n": v}
+                               for k, v in stats["relationships"].items()]), hide_index=True, width="stretch")
+
+    st.subheader(t("quality", lang))
+    tabs = st.tabs([t("no_source", lang), t("orphans", lang), t("duplicates", lang), t("candidates", lang)])
+    for tab, qid in zip(tabs, ("quality.no_source", "quality.orphans", "quality.duplicates", "quality.candidates")):
+        with tab:
+            try:
+                res = ctx.q(qid)
+            except StoreError as e:
+                store_error(e, lang)
+                continue
+            if res.rows:
+                st.dataframe(D.result_frame(res), hide_index=True, width="stretch")
+            else:
+                st.caption(t("none_found", lang))
+
+    st.subheader(t("upload", lang))
+    files = st.file_uploader(t("upload", lang), type=["csv", "xlsx"], accept_multiple_files=True,
+                             key="da_files", label_visibility="collapsed")
+    if files:
+        sig = tuple((f.name, f.size) for f in files)
+        if st.session_state.get("da_sig") != sig:
+            st.session_state["da_sig"] = sig
+            st.session_state["da_dir"] = str(D.stage_uploads((f.name, f.getvalue()) for f in files))
+            st.session_state.pop("da_check", None)
+        c1, c2 = st.columns(2)
+        if c1.button(t("dry_run", lang), key="da_dry"):
+            st.session_state["da_check"] = D.ingest_files(ctx.store, D.Path(st.session_state["da_dir"]), dry_run=True)
+        check = st.session_state.get("da_check")
+        if check is not None:
+            if check["ok"]:
+                st.success(t("dry_ok", lang, rows=check["rows"]))
+            else:
+                st.error(t("problems", lang, n=len(check["problems"])))
+                st.code("\n".join(check["problems"]), language="text")
+        can_load = bool(check and check["ok"])
+        if c2.button(t("load", lang), key="da_load", disabled=not can_load, type="primary"):
+            out = D.ingest_files(ctx.store, D.Path(st.session_state["da_dir"]), dry_run=False)
+            if out["ok"]:
+                D.clear_caches()
+                st.session_state.pop("da_check", None)
+                st.success(t("loaded_ok", lang, n=out.get("changed", 0)))
+                st.dataframe(pd.DataFrame(out["summary"]), hide_index=True)
+            else:
+                st.error(t("problems", lang, n=len(out["problems"])))
+                st.code("\n".join(out["problems"]), language="text")
+        if not can_load:
+            st.caption(t("dry_first", lang))
+
+
+PAGES = (
+    ("overview", "p_overview", overview, ":material/dashboard:"),
+    ("matrix", "p_matrix", matrix, ":material/grid_on:"),
+    ("explorer", "p_explorer", explorer, ":material/hub:"),
+    ("paths", "p_paths", paths, ":material/route:"),
+    ("scorecard", "p_scorecard", scorecard, ":material/fact_check:"),
+    ("targets", "p_targets", targets, ":material/flag:"),
+    ("console", "p_console", console, ":material/terminal:"),
+    ("presenter", "p_presenter", presenter, ":material/slideshow:"),
+    ("data", "p_data", data_page, ":material/database:"),
+)

@@ -1,0 +1,76 @@
+"""Reusable pieces of the pages: the entity picker, the map frame, the error box."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from graph import model
+from graph.maps import legend_items
+from graph.store.base import QueryTimeout, ReadOnlyViolation, StoreError, split_key
+from ui.i18n import t, type_name
+
+__all__ = ["show_map", "entity_picker", "store_error", "legend_md", "entity_label"]
+
+
+def show_map(map_result, height_px: int, lang: str) -> None:
+    """Embed a rendered map.  ``st.iframe`` (Streamlit ≥ 1.50) takes raw HTML and embeds it
+    in a sandboxed iframe (srcdoc); it replaces the deprecated ``components.v1.html``."""
+    if map_result.notice:
+        st.info(map_result.notice)
+    st.caption(t("map_shown", lang, shown=map_result.shown_nodes, total=map_result.total_nodes))
+    st.iframe(map_result.html, height=height_px + 110)
+
+
+def legend_md(labels, lang: str) -> str:
+    return " ".join(f"<span style='color:{c}'>●</span> {name}" for _, name, c, _ in legend_items(labels, lang))
+
+
+def entity_label(key: str, names: dict[str, str], lang: str) -> str:
+    label, _ = split_key(key)
+    return f"{names.get(key, key)}（{type_name(label, lang)}）"
+
+
+def entity_picker(ctx, key: str, label: str, current: str | None = None) -> str | None:
+    """A search box with suggestions from ``entity.search``; returns the chosen ``Label:id``.
+    A new search text picks its best match; the list lets the user pick another."""
+    lang = ctx.lang
+    q = st.text_input(label, key=f"{key}_q", placeholder=t("search_ph", lang))
+    results = ctx.search(q) if q else []
+    opts = [f"{r['label']}:{r['id']}" for r in results]
+    names = {f"{r['label']}:{r['id']}": r["name"] for r in results}
+    last = st.session_state.get(f"{key}_lastq")
+    sel_key = f"{key}_sel"
+    if q and q != last:
+        st.session_state[f"{key}_lastq"] = q
+        if opts:
+            current = opts[0]
+            st.session_state[sel_key] = current
+    if current and current not in opts:
+        opts.insert(0, current)
+        names.update(ctx.names([current]))
+    if not opts:
+        if q:
+            st.caption(t("no_results", lang))
+        return None
+    if st.session_state.get(sel_key) not in opts:
+        st.session_state[sel_key] = current if current in opts else opts[0]
+    chosen = st.selectbox(t("results", lang), opts, key=sel_key,
+                          format_func=lambda k: entity_label(k, names, lang))
+    return chosen
+
+
+def store_error(e: Exception, lang: str) -> None:
+    """One friendly line for a store or query failure, never a traceback."""
+    if isinstance(e, QueryTimeout):
+        st.error(t("stopped_timeout", lang, msg=str(e)))
+    elif isinstance(e, ReadOnlyViolation):
+        st.error(t("stopped_readonly", lang, msg=str(e)))
+    elif isinstance(e, StoreError):
+        st.error(t("store_error", lang, msg=str(e)))
+        st.caption(t("store_fix", lang))
+    else:
+        st.error(t("store_error", lang, msg=f"{type(e).__name__}: {e}"))
+
+
+def labels_for_filter() -> list[str]:
+    return model.labels()
