@@ -27,7 +27,8 @@ def register(cli: click.Group) -> None:
     @click.option("--dry-run", is_flag=True, help="validate only; write nothing")
     @click.option("--skip-invalid", is_flag=True, help="load the valid rows, write the bad ones to --rejects")
     @click.option("--rejects", default="rejects.csv", show_default=True, help="where --skip-invalid writes rejected rows")
-    @click.option("--batch-size", type=int, default=None, help="rows per write batch (default KG_BATCH_SIZE)")
+    @click.option("--batch-size", type=click.IntRange(min=1), default=None,
+                  help="rows per write batch (default KG_BATCH_SIZE)")
     @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
     @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
     @click.pass_context
@@ -45,7 +46,8 @@ def register(cli: click.Group) -> None:
             return
         _print_summary(result, fmt)
         if result.plan.rejects:
-            click.echo(f"{len(result.plan.rejects)} problem row(s) skipped; see {rejects}", err=True)
+            rows = len({(r["file"], r["row"]) for r in result.plan.rejects})
+            click.echo(f"{rows} row(s) skipped ({len(result.plan.rejects)} problem(s)); see {rejects}", err=True)
 
     @cli.command("ingest-document")
     @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))

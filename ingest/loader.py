@@ -11,11 +11,13 @@ from typing import Iterable
 
 from graph import model
 from graph.store.base import GraphStore, LoadSummary
-from ingest.spreadsheet import Entity, IngestError, Plan, Problem, build_plan, read_tables, row_values
+from ingest.spreadsheet import (Entity, IngestError, Plan, Problem, build_plan, canonical_order, read_tables,
+                                row_values)
 
 __all__ = ["IngestResult", "ingest_paths", "known_entities", "write_rejects", "DOCUMENT_SUFFIXES", "DOCUMENTS_DIR"]
 
 DOCUMENT_SUFFIXES = (".txt", ".docx")
+PROGRESS_MIN_ROWS = 1000  # a load this long shows a progress bar (unless quiet)
 DOCUMENTS_DIR = "documents"
 # Labels whose names are looked up in documents and spreadsheets (documents, their
 # clauses and targets are not entities a clause "mentions").
@@ -138,14 +140,14 @@ def ingest_paths(store: GraphStore, paths: Iterable[str | Path], *, dry_run: boo
     if dry_run:
         return IngestResult(plan, None, documents, candidates)
 
+    canonical_order(plan.nodes, plan.rels)  # document rows too
     bar = None
-    if not quiet:
+    if not quiet and plan.row_count >= PROGRESS_MIN_ROWS:
         from tqdm import tqdm
 
-        # Shown only when the write takes a while; it counts the rows written (rows equal
-        # to what is stored are not written, so a reload may end before 100 %).
-        bar = tqdm(total=plan.row_count, unit="row", desc="writing", file=sys.stderr, leave=False,
-                   delay=0.5, mininterval=0.2)
+        # It counts the rows written; rows equal to what is stored are not written, so a
+        # reload may end before 100 %.
+        bar = tqdm(total=plan.row_count, unit="row", desc="writing", file=sys.stderr, leave=False)
     try:
         summary = store.load(plan.nodes, plan.rels, batch_size=batch_size,
                              progress=(bar.update if bar else None))

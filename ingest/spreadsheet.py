@@ -37,6 +37,7 @@ __all__ = [
     "REL_SHEET",
     "REL_ENDPOINT_COLUMNS",
     "GUIDE_SHEETS",
+    "canonical_order",
 ]
 
 LIST_SEPARATOR = "|"
@@ -720,17 +721,22 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
         if (fl, fid) == (tl, tid):
             problem(rr.where, rr.row, "to", f"a {t} relationship from {fl}:{fid} to itself")
             continue
-        props.setdefault("source", _file_row(rr.source_name, rr.row))
-        props.setdefault("confidence", "stated")
         key = (t, fl, fid, tl, tid)
         if key in rels:
+            # The same relationship written again (by id, name or alias): values must agree.
             prev_props, prev = rels[key]
-            if {k: v for k, v in prev_props.items() if k != "source"} != \
-                    {k: v for k, v in props.items() if k != "source"}:
-                problem(rr.where, rr.row, "-", f"the same {t} relationship as {_file_row(prev.where, prev.row)} "
-                        "with other properties")
+            clash = [k for k, v in props.items() if k != "source" and prev_props.get(k) not in (None, v)]
+            if clash:
+                problem(rr.where, rr.row, clash[0], f"the same {t} relationship as {_file_row(prev.where, prev.row)} "
+                        f"but another {clash[0]} ({props[clash[0]]!r}, not {prev_props[clash[0]]!r})")
+                continue
+            for k, v in props.items():
+                prev_props.setdefault(k, v)
             continue
         rels[key] = (props, rr)
+    for props, rr in rels.values():
+        props.setdefault("source", _file_row(rr.source_name, rr.row))
+        props.setdefault("confidence", "stated")
 
     if skip_invalid:
         dropped = {k for k, rows in members.items() if any((r.where, r.row) in bad_rows for r in rows)}
@@ -761,7 +767,23 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
         plan.nodes.setdefault(label, []).append(nr.props)
     for (t, fl, fid, tl, tid), (props, _) in sorted(keep_rels.items()):
         plan.rels.append({"type": t, "from_label": fl, "from_id": fid, "to_label": tl, "to_id": tid, **props})
+    canonical_order(plan.nodes, plan.rels)
     return plan
+
+
+def canonical_order(nodes: dict[str, list[dict]], rels: list[dict]) -> None:
+    """Put the keys of every row in model order, in place.  LadybugDB types an UNWIND
+    list of maps as a STRUCT whose field order comes from the first row, and refuses a
+    row whose keys come in another order, so rows with the same keys must list them alike."""
+    for label, rows in nodes.items():
+        order = {p.name: i for i, p in enumerate(model.node_props(label))} if label in model.labels() else {}
+        rows[:] = [dict(sorted(r.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))) for r in rows]
+    endpoint = {k: i for i, k in enumerate(("type", "from_label", "from_id", "to_label", "to_id"))}
+    for k, r in enumerate(rels):
+        order = dict(endpoint)
+        if r.get("type") in model.rel_types():
+            order.update({p.name: len(endpoint) + i for i, p in enumerate(model.rel_props(r["type"]))})
+        rels[k] = dict(sorted(r.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
 
 
 def _ordered(problems: list[Problem]) -> list[Problem]:
