@@ -17,8 +17,8 @@ from ingest.spreadsheet import (Entity, IngestError, Plan, Problem, build_plan, 
 __all__ = ["IngestResult", "ingest_paths", "known_entities", "write_rejects", "DOCUMENT_SUFFIXES", "DOCUMENTS_DIR"]
 
 DOCUMENT_SUFFIXES = (".txt", ".docx")
-PROGRESS_MIN_ROWS = 1000  # a load this long shows a progress bar (unless quiet)
 DOCUMENTS_DIR = "documents"
+PROGRESS_MIN_ROWS = 1000  # a load this long shows a progress bar (unless quiet)
 # Labels whose names are looked up in documents and spreadsheets (documents, their
 # clauses and targets are not entities a clause "mentions").
 ENTITY_LABELS = tuple(lb for lb in model.labels() if lb not in ("Document", "Clause", "Target"))
@@ -103,14 +103,15 @@ def ingest_paths(store: GraphStore, paths: Iterable[str | Path], *, dry_run: boo
     if not tables and not file_problems and not doc_files:
         file_problems.append(Problem(", ".join(str(p) for p in paths) or "-", 0, "-",
                                      "no spreadsheets (.csv, .xlsx) or documents found"))
-    known = known_entities(store)
+    # Every stored node, so that rows and relationships can name documents and clauses too.
+    known = known_entities(store, model.labels())
     plan = build_plan(tables, known, skip_invalid=skip_invalid, file_problems=file_problems)
 
     documents, candidates = [], []
     if doc_files:
         from ingest import document as docs
 
-        entities = known + [Entity(lb, r["id"], r["name"], tuple(r.get("aliases") or ()))
+        entities = [e for e in known if e.label in ENTITY_LABELS] + [Entity(lb, r["id"], r["name"], tuple(r.get("aliases") or ()))
                             for lb, rows in plan.nodes.items() if lb in ENTITY_LABELS for r in rows]
         for f in doc_files:
             try:

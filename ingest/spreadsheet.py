@@ -425,8 +425,12 @@ def _convert(p: model.Prop, text: str) -> Any:
             raise _BadValue(f"{text!r} is too large for a whole number")
         return n
     if p.type == "DOUBLE":
+        s = text.rstrip("%").replace(",", "") if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?%?", text) \
+            else text.rstrip("%")  # 1,234.5 and 35% (the unit column says what it counts)
         try:
-            f = float(text)
+            if "_" in s:  # float() would take 1_000
+                raise ValueError
+            f = float(s)
         except ValueError:
             raise _BadValue(f"{text!r} is not a number") from None
         if not math.isfinite(f):

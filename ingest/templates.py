@@ -55,7 +55,10 @@ def _guide_rows() -> list[list[str]]:
     rows += [[], ["提示 notes"],
              ["* 必填 required; 列表用 | 分隔 lists are separated by |"],
              ["source 来源: URL 或文件条款 (e.g. 常政办发〔2026〕7号#3); 留空则记为 文件:行 (file:row)"],
-             ["confidence 可信度: stated (来源明确) / inferred (推断)"]]
+             ["confidence 可信度: stated (来源明确, 默认 default) / inferred (推断) / unknown"],
+             ["relationships: from / to 写 id、名称或别名 (id, name or alias); 名称重名时填 from_label / to_label"],
+             ["CSV: UTF-8 或 GBK 均可 (UTF-8 or GBK); 文件名即类型 (file name = label, e.g. Park.csv)"],
+             ["XLSX: 工作表名即类型 (sheet name = label); 不要用公式或合并单元格 (no formulas, no merged cells)"]]
     return rows
 
 

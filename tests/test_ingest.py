@@ -312,6 +312,16 @@ def test_relationship_endpoints_may_be_named_by_id_exact_name_or_alias(seeded, t
     assert sum(c["created"] for c in summary_of(result).values()) == 3
 
 
+def test_relationships_may_name_nodes_loaded_earlier_of_any_label(seeded, tmp_path):
+    write(tmp_path / "a" / "Document.csv", "id,name,number\ndoc-7,行动方案,常政办发〔2026〕7号\n")
+    write(tmp_path / "b" / "relationships.csv", "type,from,to\nISSUED_BY,doc-7,武进区\n")
+
+    load(seeded, tmp_path / "a")
+    load(seeded, tmp_path / "b")
+
+    assert seeded.export().has_edge("Document:doc-7", "Region:wujin", "ISSUED_BY")
+
+
 # --------------------------------------------------------------------------- 3. the corpus of bad inputs
 
 
@@ -733,13 +743,18 @@ def test_an_interruption_in_the_middle_of_the_write_leaves_the_store_as_before(s
     assert seeded.stats()["nodes"]["Firm"] == 3
 
 
-def test_killing_the_ingest_process_mid_write_leaves_the_store_as_before(cli, tmp_path):
+@pytest.mark.parametrize("start", ["seeded", "empty"], ids=["into-a-seeded-store", "into-an-empty-store"])
+def test_killing_the_ingest_process_mid_write_leaves_the_store_as_before(cli, tmp_path, start):
+    # An empty store takes the bulk path of GraphStore.load; a seeded one the MERGE path.
     env, open_store = cli
     with open_store() as s:
-        load(s, SEED)
+        if start == "seeded":
+            load(s, SEED)
         before = s.checksum()
+        firms_before = s.stats()["nodes"]["Firm"]
     d = tmp_path / "big"
     _firms(d, 15000)
+    write(d / "Park.csv", "id,name\nkjc,常州科教城\n")
     rels = ["type,from,to"] + [f"LOCATED_IN,af{i},kjc" for i in range(15000)]
     write(d / "relationships.csv", "\n".join(rels) + "\n")
     err = tmp_path / "stderr.txt"
@@ -756,11 +771,11 @@ def test_killing_the_ingest_process_mid_write_leaves_the_store_as_before(cli, tm
             proc.kill()
             proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    assert 0 < written < total == 30000
+    assert 0 < written < total == 30001
 
     with open_store() as s:
         assert s.checksum() == before
-        assert s.stats()["nodes"]["Firm"] == 3
+        assert s.stats()["nodes"]["Firm"] == firms_before
 
 
 def _wait_for_progress(proc: subprocess.Popen, err: Path, timeout: float = 240) -> tuple[int, int]:
