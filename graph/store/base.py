@@ -228,12 +228,22 @@ class GraphStore(ABC):
         return out
 
     def load(self, nodes: dict[str, list[dict]], rels: list[dict], *, batch_size: int = 5000,
-             progress: Progress | None = None, diff: bool = True) -> LoadSummary:
+             progress: Progress | None = None, diff: bool = True, bulk: bool = True) -> LoadSummary:
         """Upsert ``nodes`` (label → property dicts with ``id``) and ``rels`` (dicts with
         ``type``, ``from_label``, ``from_id``, ``to_label``, ``to_id`` and properties) in
         one transaction.  Rows equal to what is stored are not written; the summary says
         what was created, updated and left unchanged.  Endpoints must exist (in the store
-        or in ``nodes``): ingest validates that before calling."""
+        or in ``nodes``): ingest validates that before calling.  A large load into an
+        empty store takes the bulk path (:mod:`graph.store.bulk`) unless ``bulk=False``."""
+        # --- bulk hook (graph/store/bulk.py): large loads into an EMPTY store ---------------
+        if bulk:
+            from graph.store import bulk as _bulk
+
+            if sum(len(v or ()) for v in nodes.values()) + len(rels) >= _bulk.BULK_MIN_ROWS:
+                done = self.bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
+                if done is not None:
+                    return done
+        # --- end of bulk hook ------------------------------------------------------------------
         summary = LoadSummary()
         statements: list[Statement] = []
         for label in model.labels():
@@ -273,6 +283,19 @@ class GraphStore(ABC):
             statements += rel_upserts(t, fl, tl, todo, batch_size)
         if statements:
             self.run_atomic(statements, progress=progress)
+        return summary
+
+    def bulk_load(self, nodes: dict[str, list[dict]], rels: list[dict], *, batch_size: int = 5000,
+                  progress: Progress | None = None) -> LoadSummary | None:
+        """(bulk hook) Load into an EMPTY store, or return ``None`` (nothing written) when the
+        store is not empty.  By default: the ordinary batched MERGE path without the diff
+        reads, since every row is new.  Stores with a bulk loader override this."""
+        from graph.store.bulk import store_is_empty
+
+        if not store_is_empty(self):
+            return None
+        summary = self.load(nodes, rels, batch_size=batch_size, progress=progress, diff=False, bulk=False)
+        self.last_load_path = "unwind-merge, no diff"  # read by bench/
         return summary
 
     def export(self, keys: Iterable[str] | None = None) -> nx.MultiDiGraph:

@@ -179,6 +179,16 @@ class EmbeddedStore(GraphStore):
                 raise
             conn.execute("COMMIT")
 
+    # --- bulk hook (graph/store/bulk.py): COPY into an empty store, one transaction -------
+
+    def bulk_load(self, nodes, rels, *, batch_size: int = 5000, progress: Progress | None = None):
+        from graph.store.bulk import ladybug_bulk_load
+
+        done = ladybug_bulk_load(self, nodes, rels, progress=progress)
+        if done is None:  # not empty, or rows the COPY path does not take: the generic path decides
+            return super().bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
+        return done
+
     def apply_schema(self) -> None:
         conn = self._writable()
         marker = self.path.parent / (self.path.name + ".schema")

@@ -183,6 +183,16 @@ class Neo4jStore(GraphStore):
 
         self._session_call("write", work)
 
+    # --- bulk hook (graph/store/bulk.py): UNWIND … CREATE into an empty database ----------
+
+    def bulk_load(self, nodes, rels, *, batch_size: int = 5000, progress: Progress | None = None):
+        from graph.store.bulk import neo4j_bulk_load
+
+        done = neo4j_bulk_load(self, nodes, rels, batch_size=max(batch_size, 10000), progress=progress)
+        if done is None:  # not empty, or rows the CREATE path does not take: the generic path decides
+            return super().bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
+        return done
+
     def apply_schema(self) -> None:
         for stmt in schema.neo4j_schema_statements():
             self._auto(stmt)

@@ -1,0 +1,407 @@
+"""The benchmark: ingest (batched vs naive), library query latency, analytics, memory.
+
+One run of :func:`run_bench` on one store:
+
+1. generate the synthetic graph (:mod:`bench.generate`) — seconds and the peak
+   resident memory afterwards;
+2. **naive baseline** on the empty store: a sample of the rows (``naive_sample`` rows:
+   relationships and their endpoint nodes), one auto-committed ``MERGE`` statement per row
+   through the same driver, as tutorials do; rows/s is extrapolated from the sample;
+3. the store is cleared, then the **batched** path: ``store.load()`` exactly as ``kg
+   ingest`` calls it (into an empty store it takes the bulk path of
+   :mod:`graph.store.bulk`); optionally also the ``UNWIND … MERGE`` path forced
+   (``bulk=False``, with its diff reads) on a second empty store (embedded only);
+4. every query of the library, ``query_runs`` times each, with the required parameters
+   drawn from the generated data (real ids); p50 / p95 / max in ms and rows returned;
+5. analytics over ``store.export()``: degree, sampled betweenness, Louvain communities;
+6. peak resident memory of the process (``getrusage`` maxrss, which only grows: with
+   ``--store both`` the second store's figure includes the first's run).
+
+The Neo4j run CLEARS the database it is pointed at (``NEO4J_*`` settings).
+"""
+
+from __future__ import annotations
+
+import platform
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from graph import config, model
+from graph.store.base import GraphStore, QueryTimeout, StoreError
+
+__all__ = ["run_bench", "timed_generate", "METRICS", "QUERY_TARGET_MS", "PATH_TARGET_MS", "machine"]
+
+QUERY_TARGET_MS = 200.0
+PATH_TARGET_MS = 500.0
+PATH_QUERIES = ("paths.shortest", "paths.all_shortest", "paths.k_paths")
+
+# The metric names every run reports (tests check that they are all printed).
+METRICS = (
+    "generate_s", "generate_peak_rss_mb", "nodes", "relationships",
+    "ingest_naive_rows", "ingest_naive_s", "ingest_naive_rows_per_s",
+    "ingest_batched_rows", "ingest_batched_s", "ingest_batched_rows_per_s", "ingest_batched_path",
+    "ingest_speedup",
+    "ingest_unwind_s", "ingest_unwind_rows_per_s", "ingest_unwind_speedup",
+    "query_p50_ms", "query_p95_ms", "query_worst_p95_ms", "query_worst", "queries_over_target",
+    "analytics_export_s", "analytics_degree_s", "analytics_betweenness_s", "analytics_communities_s",
+    "analytics_total_s", "peak_rss_mb",
+)
+
+
+def machine() -> dict[str, Any]:
+    import os
+
+    mem_gib = None
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemTotal:"):
+                    mem_gib = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    cpu = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    import importlib.metadata as md
+
+    def ver(p):
+        try:
+            return md.version(p)
+        except md.PackageNotFoundError:
+            return None
+
+    return {"cpus": os.cpu_count(), "mem_gib": mem_gib, "cpu": cpu, "python": platform.python_version(),
+            "ladybug": ver("ladybug"), "neo4j_driver": ver("neo4j"), "networkx": ver("networkx")}
+
+
+def _rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+# --------------------------------------------------------------------------- naive baseline
+
+
+def naive_sample(nodes: dict[str, list[dict]], rels: list[dict], size: int, seed: int
+                 ) -> tuple[list[tuple[str, dict]], list[dict]]:
+    """About ``size`` rows: a third relationships, the rest their endpoint nodes."""
+    rng = random.Random(seed)
+    by_key = {(lb, r["id"]): r for lb, rows in nodes.items() for r in rows}
+    picked_rels: list[dict] = []
+    picked_nodes: dict[tuple[str, str], dict] = {}
+    for r in rng.sample(rels, min(len(rels), max(1, size // 3))):
+        for k in ((r["from_label"], r["from_id"]), (r["to_label"], r["to_id"])):
+            picked_nodes.setdefault(k, by_key[k])
+        picked_rels.append(r)
+        if len(picked_rels) + len(picked_nodes) >= size:
+            break
+    return [(k[0], v) for k, v in picked_nodes.items()], picked_rels
+
+
+def _naive_statements(sample_nodes, sample_rels):
+    from graph.store.base import rel_row_props
+
+    out = []
+    for label, row in sample_nodes:
+        sets = ", ".join(f"n.{k} = ${k}" for k in row if k != "id")
+        out.append((f"MERGE (n:{label} {{id: $id}})" + (f" SET {sets}" if sets else ""), dict(row)))
+    for r in sample_rels:
+        props = rel_row_props(r)
+        sets = ", ".join(f"e.{k} = $p_{k}" for k in props)
+        q = (f"MATCH (a:{r['from_label']} {{id: $a}}) MATCH (b:{r['to_label']} {{id: $b}}) "
+             f"MERGE (a)-[e:{r['type']}]->(b)" + (f" SET {sets}" if sets else ""))
+        out.append((q, {"a": r["from_id"], "b": r["to_id"], **{f"p_{k}": v for k, v in props.items()}}))
+    return out
+
+
+def run_naive(store: GraphStore, statements: list[tuple[str, dict]]) -> float:
+    """Seconds to run ``statements`` one auto-committed statement each, through the
+    store's own driver (LadybugDB connection / one Neo4j session)."""
+    if store.kind == "embedded":
+        conn = store._writable()
+        t0 = time.perf_counter()
+        for q, p in statements:
+            conn.execute(q, p)
+        return time.perf_counter() - t0
+    with store._driver.session(database=store.database) as s:
+        t0 = time.perf_counter()
+        for q, p in statements:
+            s.run(q, p).consume()
+        return time.perf_counter() - t0
+
+
+# --------------------------------------------------------------------------- query params
+
+
+class ParamDraw:
+    """Required parameters of the library queries, drawn from the generated data."""
+
+    def __init__(self, nodes: dict[str, list[dict]], rels: list[dict], seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.ids = {lb: [r["id"] for r in rows] for lb, rows in nodes.items() if rows}
+        self.names = {lb: [r["name"] for r in rows] for lb, rows in nodes.items() if rows}
+        self.tracks = [r["id"] for r in nodes.get("Track", []) if r.get("kind") == "track"] or self.ids.get("Track", [])
+        hubs = {n.label for n in model.NODE_TYPES if n.hub}
+        self.adj: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for r in rels:
+            a, b = (r["from_label"], r["from_id"]), (r["to_label"], r["to_id"])
+            if a[0] in hubs or b[0] in hubs:
+                continue
+            self.adj.setdefault(a, []).append(b)
+            self.adj.setdefault(b, []).append(a)
+        self.adj_keys = sorted(self.adj)
+
+    def _pick(self, label: str) -> str:
+        return self.rng.choice(self.ids[label])
+
+    def _org(self) -> tuple[str, str]:
+        label = self.rng.choices(("Firm", "Platform", "University", "College", "Park"), (6, 2, 1, 1, 1))[0]
+        return label, self._pick(label)
+
+    def params(self, qid: str) -> dict[str, Any]:
+        rng = self.rng
+        if qid in ("chain.coverage", "track.servers"):
+            return {"track": rng.choice(self.tracks)}
+        if qid == "coverage.cell":
+            return {"track": rng.choice(self.tracks), "kind": rng.choice(("Platform", "College", "Firm", "Park"))}
+        if qid == "entity.neighbourhood":
+            label, id_ = self._org()
+            return {"label": label, "id": id_}
+        if qid == "entity.search":
+            name = rng.choice(self.names["Firm"])
+            return {"q": name[: rng.randint(6, len(name))]}
+        if qid == "programme.reach":
+            return {"programme": self._pick("Programme")}
+        if qid == "partners.common":
+            for _ in range(50):
+                a = rng.choice(self.adj_keys)
+                c = rng.choice(self.adj[a])
+                others = [b for b in self.adj.get(c, ()) if b != a]
+                if others:
+                    b = rng.choice(others)
+                    return {"a_label": a[0], "a_id": a[1], "b_label": b[0], "b_id": b[1]}
+            a, b = self._org(), self._org()
+            return {"a_label": a[0], "a_id": a[1], "b_label": b[0], "b_id": b[1]}
+        if qid in PATH_QUERIES:
+            return {"from_label": "Firm", "from_id": self._pick("Firm"),
+                    "to_label": "University", "to_id": self._pick("University")}
+        return {}
+
+
+def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    k = (len(s) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (k - lo)
+
+
+def bench_queries(store: GraphStore, draw: ParamDraw, runs: int, timeout: float,
+                  log: Callable[[str], None]) -> list[dict]:
+    from queries.library import load_library, run_named
+
+    out = []
+    for qid, q in sorted(load_library().items()):
+        times: list[float] = []
+        rows = 0
+        timeouts = 0
+        error = None
+        for i in range(runs + 1):  # the first run warms caches and is not counted
+            params = draw.params(qid)
+            t0 = time.perf_counter()
+            try:
+                res = run_named(store, qid, params, timeout=timeout)
+                rows = len(res)
+            except QueryTimeout:
+                timeouts += 1
+                if i > 0:
+                    times.append(timeout)
+                continue
+            except StoreError as e:
+                error = str(e)[:200]
+                break
+            if i > 0:
+                times.append(time.perf_counter() - t0)
+        target = PATH_TARGET_MS if qid in PATH_QUERIES else QUERY_TARGET_MS
+        p95 = round(_pct(times, 0.95) * 1000, 1) if times else None
+        row = {"query": qid, "runs": len(times), "p50_ms": round(_pct(times, 0.5) * 1000, 1) if times else None,
+               "p95_ms": p95, "max_ms": round(max(times) * 1000, 1) if times else None, "rows": rows,
+               "timeouts": timeouts, "target_ms": target,
+               "ok": bool(times) and error is None and timeouts == 0 and p95 <= target}
+        if error:
+            row["error"] = error
+        out.append(row)
+        log(f"  {qid}: p50 {row['p50_ms']} ms, p95 {row['p95_ms']} ms ({rows} rows)"
+            + (f", {timeouts} timeout(s)" if timeouts else "") + (f", ERROR {error}" if error else ""))
+    return out
+
+
+# --------------------------------------------------------------------------- analytics
+
+
+def bench_analytics(store: GraphStore, betweenness_k: int, log: Callable[[str], None]) -> dict[str, float]:
+    from graph import analytics
+
+    out: dict[str, float] = {}
+    t0 = time.perf_counter()
+    G = store.export()
+    out["analytics_export_s"] = round(time.perf_counter() - t0, 2)
+    log(f"  export: {out['analytics_export_s']} s ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
+    t = time.perf_counter()
+    analytics.degree_centrality(G)
+    out["analytics_degree_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    analytics.betweenness_centrality(G, k=betweenness_k)
+    out["analytics_betweenness_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    analytics.communities(G)
+    out["analytics_communities_s"] = round(time.perf_counter() - t, 2)
+    out["analytics_total_s"] = round(time.perf_counter() - t0, 2)
+    log(f"  degree {out['analytics_degree_s']} s, betweenness (k={betweenness_k}) "
+        f"{out['analytics_betweenness_s']} s, communities {out['analytics_communities_s']} s")
+    return out
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def timed_generate(scale: str, seed: int) -> tuple[dict, list, dict]:
+    """``(nodes, rels, stats)``: the generated graph, with the seconds it took and the peak
+    resident memory of the process afterwards (tracemalloc would slow generation ~10x)."""
+    from bench.generate import generate
+
+    t0 = time.perf_counter()
+    nodes, rels = generate(scale, seed)
+    secs = time.perf_counter() - t0
+    return nodes, rels, {"generate_s": round(secs, 2), "generate_peak_rss_mb": _rss_mb()}
+
+
+def _open(kind: str, tmp: Path, buffer_pool_mb: int | None) -> GraphStore:
+    if kind == "embedded":
+        from graph.store.embedded import EmbeddedStore
+
+        return EmbeddedStore(tmp / "db", buffer_pool_mb=buffer_pool_mb)
+    from graph.store import open_store
+
+    store = open_store("neo4j")
+    store.apply_schema()
+    return store
+
+
+def run_bench(scale: str = "S", store_kind: str = "embedded", *, seed: int = 42, naive_rows: int = 2000,
+              query_runs: int | None = None, query_timeout: float = 30.0, betweenness_k: int | None = None,
+              unwind: bool | None = None, analytics: bool = True, buffer_pool_mb: int | None = None,
+              batch_size: int | None = None, log: Callable[[str], None] = lambda s: None,
+              data: tuple[dict, list, dict] | None = None) -> dict[str, Any]:
+    """Benchmark ``store_kind`` at ``scale``; a dict of the metrics (see :data:`METRICS`)
+    and ``queries`` (one row per library query)."""
+    scale = scale.upper()
+    query_runs = query_runs or (20 if scale in ("XS", "S") else 10)
+    betweenness_k = betweenness_k or (100 if scale in ("M", "L") else 500)
+    batch_size = batch_size or int(config.setting("KG_BATCH_SIZE"))
+    if unwind is None:
+        unwind = store_kind == "embedded" or scale in ("XS", "S")
+    res: dict[str, Any] = {"scale": scale, "store": store_kind, "seed": seed, "batch_size": batch_size}
+
+    if data is None:
+        data = timed_generate(scale, seed)
+    nodes, rels, gen_stats = data
+    res.update(gen_stats)
+    n_rows = sum(len(v) for v in nodes.values()) + len(rels)
+    res["nodes"] = sum(len(v) for v in nodes.values())
+    res["relationships"] = len(rels)
+    log(f"[{store_kind} {scale}] {res['nodes']} nodes, {res['relationships']} relationships "
+        f"(generated in {res['generate_s']} s)")
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        store = _open(store_kind, tmp, buffer_pool_mb)
+        try:
+            res["store_describe"] = store.describe()
+            if store_kind == "neo4j":
+                log(f"  clearing {store.describe()} (the benchmark needs an empty database)")
+            store.clear()
+
+            # --- naive baseline on a sample ---------------------------------------------
+            s_nodes, s_rels = naive_sample(nodes, rels, naive_rows, seed)
+            stmts = _naive_statements(s_nodes, s_rels)
+            secs = run_naive(store, stmts)
+            res["ingest_naive_rows"] = len(stmts)
+            res["ingest_naive_s"] = round(secs, 2)
+            res["ingest_naive_rows_per_s"] = round(len(stmts) / secs, 1)
+            log(f"  naive: {len(stmts)} rows in {secs:.2f} s = {res['ingest_naive_rows_per_s']} rows/s")
+            store.clear()
+
+            # --- the UNWIND … MERGE path forced (what a load into a non-empty store uses) ---
+            res["ingest_unwind_s"] = res["ingest_unwind_rows_per_s"] = res["ingest_unwind_speedup"] = None
+            if unwind:
+                if store_kind == "embedded":
+                    from graph.store.embedded import EmbeddedStore
+
+                    target = EmbeddedStore(tmp / "db-unwind", buffer_pool_mb=buffer_pool_mb)
+                else:
+                    target = store
+                try:
+                    t0 = time.perf_counter()
+                    target.load(nodes, rels, batch_size=batch_size, bulk=False)
+                    secs = time.perf_counter() - t0
+                finally:
+                    if target is not store:
+                        target.close()
+                    else:
+                        store.clear()
+                res["ingest_unwind_s"] = round(secs, 2)
+                res["ingest_unwind_rows_per_s"] = round(n_rows / secs, 1)
+                log(f"  unwind-merge (bulk=False, with diff): {secs:.2f} s = {res['ingest_unwind_rows_per_s']} rows/s")
+
+            # --- the project's batched path -------------------------------------------------
+            store.last_load_path = None
+            t0 = time.perf_counter()
+            store.load(nodes, rels, batch_size=batch_size)
+            secs = time.perf_counter() - t0
+            res["ingest_batched_rows"] = n_rows
+            res["ingest_batched_s"] = round(secs, 2)
+            res["ingest_batched_rows_per_s"] = round(n_rows / secs, 1)
+            res["ingest_batched_path"] = getattr(store, "last_load_path", None) or "unwind-merge"
+            res["ingest_speedup"] = round(res["ingest_batched_rows_per_s"] / res["ingest_naive_rows_per_s"], 1)
+            log(f"  batched ({res['ingest_batched_path']}): {n_rows} rows in {secs:.2f} s = "
+                f"{res['ingest_batched_rows_per_s']} rows/s, {res['ingest_speedup']}x naive")
+            res["peak_rss_after_ingest_mb"] = _rss_mb()
+            if res["ingest_unwind_rows_per_s"]:
+                res["ingest_unwind_speedup"] = round(res["ingest_unwind_rows_per_s"] / res["ingest_naive_rows_per_s"], 1)
+
+            # --- queries -------------------------------------------------------------------------
+            draw = ParamDraw(nodes, rels, seed)
+            qrows = bench_queries(store, draw, query_runs, query_timeout, log)
+            res["queries"] = qrows
+            timed = [q for q in qrows if q["p95_ms"] is not None]
+            res["query_p50_ms"] = round(statistics.median(q["p50_ms"] for q in timed), 1) if timed else None
+            res["query_p95_ms"] = round(statistics.median(q["p95_ms"] for q in timed), 1) if timed else None
+            worst = max(timed, key=lambda q: q["p95_ms"]) if timed else None
+            res["query_worst_p95_ms"] = worst["p95_ms"] if worst else None
+            res["query_worst"] = worst["query"] if worst else None
+            res["queries_over_target"] = [q["query"] for q in qrows if not q["ok"]]
+
+            # --- analytics ---------------------------------------------------------------------
+            if analytics:
+                res.update(bench_analytics(store, betweenness_k, log))
+                res["betweenness_k"] = betweenness_k
+            else:
+                for k in METRICS:
+                    if k.startswith("analytics_"):
+                        res[k] = None
+        finally:
+            store.close()
+    res["peak_rss_mb"] = _rss_mb()
+    return res
