@@ -5,13 +5,13 @@
 // description: Everything within 1–3 hops of an entity. Hub types (tracks, regions, tiers, documents) end a walk instead of passing it on, so that one shared track does not pull in the whole graph; only the listed types are kept when types is given.
 // param: label label required "the entity's type"
 // param: id string required "the entity's id"
-// param: hops int 1 "1, 2 or 3"
+// param: hops hops 1 "1, 2 or 3"
 // param: types labels '' "keep only these types (comma-separated)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a walk does not pass through"
 // shape: graph
 WITH $hubs AS hubs, $types AS types
-MATCH p = (a:{{label}} {id: $id})-[*1..3]-(b)
-WHERE length(p) <= $hops AND b <> a
+MATCH p = (a:{{label}} {id: $id})-[*1..{{hops}}]-(b)
+WHERE b <> a
   AND all(x IN nodes(p)[1..-1] WHERE NOT labels(x)[0] IN hubs)
   AND (size(types) = 0 OR labels(b)[0] IN types)
 WITH b, min(length(p)) AS distance

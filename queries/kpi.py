@@ -26,14 +26,17 @@ def kpi_progress_rows(store: GraphStore, res: QueryResult) -> QueryResult:
     from queries.library import run_named
 
     rows = []
+    measured: dict[str, tuple] = {}  # each metric query runs once, however many targets use it
     for r in res.dicts():
         actual, actual_from, src = None, "none", r.get("actual_source")
-        if r.get("metric_query"):
-            try:
-                actual = run_named(store, r["metric_query"]).single_value()
-                actual_from, src = "graph", f"query {r['metric_query']}"
-            except StoreError as e:
-                actual_from, src = "error", str(e)
+        qid = r.get("metric_query")
+        if qid:
+            if qid not in measured:
+                try:
+                    measured[qid] = (run_named(store, qid).single_value(), "graph", f"query {qid}")
+                except StoreError as e:
+                    measured[qid] = (None, "error", str(e))
+            actual, actual_from, src = measured[qid]
         elif r.get("actual") is not None:
             actual, actual_from = r["actual"], "reported"
         rows.append([r["target_id"], r["clause"], r["metric"], r["value"], r["unit"], r["period"],

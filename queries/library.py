@@ -14,7 +14,9 @@ and the Cypher follows.  ``NAME.ladybug.cypher`` / ``NAME.neo4j.cypher`` hold a 
 variant of the body where LadybugDB and Neo4j Cypher differ; the header stays in
 ``NAME.cypher``.  Values always reach Cypher as parameters.  A ``label`` parameter is an
 identifier, not a value: it is checked against the model's labels and written into the
-text at ``{{name}}``, since Cypher cannot take a label as a parameter.
+text at ``{{name}}``, since Cypher cannot take a label as a parameter; likewise a ``hops``
+parameter (an int from 1 to 6) becomes the bound of a variable-length pattern, so that the
+engine searches no deeper than asked.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ __all__ = ["Param", "NamedQuery", "load_library", "get_query", "run_named", "Que
 
 QUERY_DIR = Path(__file__).resolve().parent
 DIALECTS = ("ladybug", "neo4j")
-PARAM_TYPES = ("string", "int", "float", "bool", "list", "label", "labels")
+PARAM_TYPES = ("string", "int", "float", "bool", "list", "label", "labels", "hops")
+MAX_HOPS = 6
 
 
 class QueryError(StoreError):
@@ -75,6 +78,11 @@ class Param:
                         if v not in model.labels() and v not in model.rel_types():
                             raise ValueError(f"{v!r} is not a label or relationship type of the model")
                 return items
+            if t == "hops":
+                n = int(value)
+                if not 1 <= n <= MAX_HOPS:
+                    raise ValueError(f"{n} is not between 1 and {MAX_HOPS}")
+                return n
             if t == "label":
                 if value not in model.labels():
                     raise ValueError(f"{value!r} is not one of {', '.join(model.labels())}")
@@ -195,8 +203,10 @@ def _render(q: NamedQuery, dialect: str, params: dict[str, Any]) -> tuple[str, d
     text = q.text_for(dialect)
     values = dict(params)
     for p in q.params:
-        if p.type == "label":
-            text = text.replace("{{" + p.name + "}}", values.pop(p.name))
+        # Labels and hop bounds are identifiers and literals Cypher cannot take as
+        # parameters; both are validated (a model label, an int in 1..MAX_HOPS) first.
+        if p.type in ("label", "hops"):
+            text = text.replace("{{" + p.name + "}}", str(values.pop(p.name)))
     return text, values
 
 

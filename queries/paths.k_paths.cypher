@@ -7,14 +7,13 @@
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"
 // param: to_id string required "id of the second entity"
-// param: max_hops int 4 "longest path (at most 4)"
+// param: max_hops hops 4 "longest path (at most 4)"
 // param: k int 10 "most paths"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
 // shape: graph
-MATCH p = (a:{{from_label}} {id: $from_id})-[*1..4]-(b:{{to_label}} {id: $to_id})
-WHERE length(p) <= $max_hops
-  AND all(x IN nodes(p)[1..-1] WHERE NOT labels(x)[0] IN $hubs)
+MATCH p = (a:{{from_label}} {id: $from_id})-[*1..{{max_hops}}]-(b:{{to_label}} {id: $to_id})
+WHERE all(x IN nodes(p)[1..-1] WHERE NOT labels(x)[0] IN $hubs)
   AND all(r IN relationships(p) WHERE size($rel_types) = 0 OR type(r) IN $rel_types)
   AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) | CASE WHEN x IN seen THEN seen ELSE seen + x END))
 WITH p, length(p) AS hops, reduce(s = '', x IN nodes(p) | s + '|' + x.name) AS order_names, reduce(s = '', x IN nodes(p) | s + '|' + x.id) AS order_ids, reduce(s = '', r IN relationships(p) | s + '|' + type(r)) AS order_types

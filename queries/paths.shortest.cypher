@@ -7,15 +7,14 @@
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"
 // param: to_id string required "id of the second entity"
-// param: max_hops int 4 "longest path (at most 6)"
+// param: max_hops hops 4 "longest path (at most 6)"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
 // shape: graph
-MATCH (a:{{from_label}} {id: $from_id}), (b:{{to_label}} {id: $to_id})
-MATCH p = allShortestPaths((a)-[*..6]-(b))
-WHERE length(p) <= $max_hops
-  AND all(x IN nodes(p)[1..-1] WHERE NOT labels(x)[0] IN $hubs)
-  AND all(r IN relationships(p) WHERE size($rel_types) = 0 OR type(r) IN $rel_types)
+MATCH p = ALL SHORTEST (a:{{from_label}} {id: $from_id})
+      (()-[r]-(x) WHERE (x.id = $to_id OR NOT labels(x)[0] IN $hubs)
+                        AND (size($rel_types) = 0 OR type(r) IN $rel_types)){1,{{max_hops}}}
+      (b:{{to_label}} {id: $to_id})
 WITH p, length(p) AS hops, reduce(s = '', x IN nodes(p) | s + '|' + x.name) AS order_names, reduce(s = '', x IN nodes(p) | s + '|' + x.id) AS order_ids, reduce(s = '', r IN relationships(p) | s + '|' + type(r)) AS order_types
 RETURN hops, [x IN nodes(p) | labels(x)[0]] AS path_labels, [x IN nodes(p) | x.id] AS path_ids,
        [x IN nodes(p) | x.name] AS path_names, [r IN relationships(p) | type(r)] AS path_types

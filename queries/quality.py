@@ -29,7 +29,8 @@ def likely_duplicates(store: GraphStore, res: QueryResult) -> QueryResult:
     for label, items in sorted(by_label.items()):
         items.sort()
         for i, (key, id_, name) in enumerate(items):
-            for key2, id2, name2 in items[i + 1:]:
+            for j in range(i + 1, len(items)):  # by index: slicing would copy the tail each time
+                key2, id2, name2 = items[j]
                 if key2 == key:
                     out.append([label, id_, name, id2, name2, "same name"])
                 elif len(key) >= MIN_CONTAINED and key2.startswith(key):
