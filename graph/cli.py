@@ -132,21 +132,17 @@ def clear(ctx, yes, rebuild):
         click.echo(f"cleared {store.describe()}")
 
 
-def _register_optional_commands() -> None:
+def _register_commands() -> None:
     # Commands that live beside their library modules register themselves here.
-    import importlib
+    from bench import cli as bench_cli
+    from ingest import cli as ingest_cli
+    from queries import cli as queries_cli
 
-    for mod in ("ingest.cli", "queries.cli", "bench.cli"):
-        try:
-            m = importlib.import_module(mod)
-        except ModuleNotFoundError as e:
-            if e.name and (e.name == mod or mod.startswith(e.name + ".") or e.name.startswith(mod.split(".")[0])):
-                continue
-            raise
+    for m in (ingest_cli, queries_cli, bench_cli):
         m.register(cli)
 
 
-_register_optional_commands()
+_register_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_ROW_CAP", "1000", "most rows a read-only (console) query returns"),
     Setting("KG_QUERY_TIMEOUT_S", "1", "seconds a read-only (console) query may run"),
     Setting("KG_MAP_NODE_CAP", "300", "most nodes drawn on a map before it is reduced"),
+    Setting("KG_APP_DATA_DIR", str(ROOT / "data" / "changzhou"), "what the app loads into an empty store on first start"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -52,7 +52,9 @@ def _now() -> str:
 def first_start_dir() -> Path:
     """The folder loaded into an empty store: ``KG_APP_DATA_DIR`` (for tests and demos)
     or the bundled ``data/changzhou``."""
-    return Path(os.environ.get("KG_APP_DATA_DIR") or BUNDLED)
+    from graph import config
+
+    return Path(config.setting("KG_APP_DATA_DIR"))
 
 
 def bootstrap(store: GraphStore, data_dir: Path | None = None) -> dict[str, Any]:

@@ -372,8 +372,11 @@ def _by_keyset(rows: list[dict]) -> dict[tuple[str, ...], list[dict]]:
     # Rows are grouped by the properties they carry so that a row never erases a
     # property it does not mention (a file without `description` keeps the stored one).
     groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+    # Each row's keys are put in one order too: LadybugDB types a batch as a list of
+    # structs and refuses rows whose fields come in different orders.
     for r in rows:
-        groups[tuple(sorted(r))].append(r)
+        keys = tuple(sorted(r))
+        groups[keys].append({k: r[k] for k in keys})
     return groups
 
 
