@@ -13,12 +13,14 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ui import data as D  # noqa: E402
+from ui.auth import require_login  # noqa: E402
 from ui.i18n import LANGS, norm_lang, t  # noqa: E402
 from ui.pages import PAGES  # noqa: E402
 from ui.state import publish, qp, seed  # noqa: E402
 from ui.widgets import store_error  # noqa: E402
 
 st.set_page_config(page_title="三名联动创新图谱", page_icon=":material/hub:", layout="wide")
+require_login()  # login (OIDC or KG_APP_PASSWORD) before any page or store; no-op when not configured
 
 seed("lang", norm_lang(qp("lang")))
 lang = st.sidebar.radio(t("lang_label", st.session_state["lang"]), LANGS, key="lang", horizontal=True,

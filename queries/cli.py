@@ -65,8 +65,10 @@ def register(cli: click.Group) -> None:
     @click.option("--query", "query_name", default=None, help="export only this named query's subgraph")
     @click.option("--param", "-p", "params", multiple=True, help="k=v for --query")
     @click.option("--drop-personal", is_flag=True, help="leave out personal fields (Person names, contacts)")
+    @click.option("--pseudonymise", "salt", default=None, metavar="SALT",
+                  help="replace Person ids and names by a salted hash (keep SALT secret)")
     @click.pass_context
-    def export(ctx, output, fmt, query_name, params, drop_personal):
+    def export(ctx, output, fmt, query_name, params, drop_personal, salt):
         """Export the graph (or a query's subgraph) for Gephi, yEd or other tools."""
         from graph.export import export_graph
         from queries.subgraph import query_subgraph
@@ -76,6 +78,10 @@ def register(cli: click.Group) -> None:
                 G = query_subgraph(store, query_name, parse_params(params))
             else:
                 G = store.export()
+        if salt:
+            from graph.export import pseudonymise
+
+            G = pseudonymise(G, salt)
         export_graph(G, output, fmt, drop_personal=drop_personal)
         click.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships")
 

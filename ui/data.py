@@ -256,8 +256,9 @@ def connect():
     return st.connection("kg", type=KGConnection, env=env_fingerprint())
 
 
-@st.cache_resource(show_spinner=False)
 def _bootstrap_once(store_id: str, _store: GraphStore) -> dict[str, Any]:
+    # Not a cached resource: bootstrap() remembers a finished load itself, and an error
+    # (a store that was down) must be retried on the next run, not kept.
     return bootstrap(_store)
 
 

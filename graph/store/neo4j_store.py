@@ -9,6 +9,7 @@ driver retries on transient errors (leader switch, deadlock).
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Iterable
 
 import neo4j
@@ -32,6 +33,12 @@ from graph.store.base import (
 __all__ = ["Neo4jStore"]
 
 _FILE_OPERATORS = ("LoadCSV",)
+# The driver logs routing failures and retries itself; the store turns them into one
+# StoreUnavailable line, so its log records are not printed on top of that.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
+# Reads give up sooner than writes during an outage: a person is waiting for them.
+_READ_RETRY_S = 5.0
 
 
 def _to_python(v: Any) -> Any:
@@ -134,8 +141,10 @@ class Neo4jStore(GraphStore):
 
     def _session_call(self, mode: str, work):
         try:
+            extra = {"max_transaction_retry_time": _READ_RETRY_S} if mode == "read" else {}
             with self._driver.session(database=self.database,
-                                      default_access_mode=READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS) as s:
+                                      default_access_mode=READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS,
+                                      **extra) as s:
                 return (s.execute_read if mode == "read" else s.execute_write)(work)
         except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired, OSError) as e:
             raise self._unavailable(e) from None

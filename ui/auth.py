@@ -1,0 +1,166 @@
+"""Login for a deployed app: call :func:`require_login` before any page renders.
+
+Three modes, chosen by configuration (first match wins):
+
+``oidc``
+    ``.streamlit/secrets.toml`` has an ``[auth]`` section (``redirect_uri``,
+    ``cookie_secret``, ``client_id``, ``client_secret``, ``server_metadata_url``):
+    Streamlit's own ``st.login()`` / ``st.user`` against an OpenID Connect provider
+    (needs ``pip install "streamlit[auth]"``, i.e. Authlib).  Optionally
+    ``allowed_emails = ["a@x.cn", ...]`` or ``allowed_domains = ["x.cn"]`` under
+    ``[kg_auth]`` restrict who may enter once logged in.
+``password``
+    The environment variable ``KG_APP_PASSWORD``, else the top-level secret
+    ``app_password``, is set: a password form, compared with
+    :func:`hmac.compare_digest`; a wrong password is refused (after a short delay).
+    One shared password per deployment — fine behind a VPN or for a small team; use
+    OIDC for anything reachable from the internet.
+``open``
+    Neither: no login (local use, development, tests).
+
+Nothing of the app runs before the check passes: no store is opened, no query runs.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import time
+from typing import Any
+
+import streamlit as st
+
+__all__ = ["require_login", "auth_mode", "expected_password", "PASSWORD_ENV", "STATE_KEY"]
+
+PASSWORD_ENV = "KG_APP_PASSWORD"
+STATE_KEY = "_kg_auth_ok"
+WRONG_PASSWORD_DELAY_S = 1.0  # slows guessing down; the form is per session
+
+_TEXT = {
+    "zh": {
+        "title": "三名联动创新图谱",
+        "need_login": "请先登录。",
+        "password": "访问密码",
+        "submit": "登录",
+        "wrong": "密码错误，请重试。",
+        "oidc_login": "使用单位账号登录",
+        "not_allowed": "账号 {who} 无权访问本应用。",
+        "logout": "退出登录",
+        "signed_in": "已登录：{who}",
+    },
+    "en": {
+        "title": "Sanming Innovation Graph",
+        "need_login": "Please sign in.",
+        "password": "Password",
+        "submit": "Sign in",
+        "wrong": "Wrong password, try again.",
+        "oidc_login": "Sign in with your organisation account",
+        "not_allowed": "The account {who} may not use this app.",
+        "logout": "Sign out",
+        "signed_in": "Signed in: {who}",
+    },
+}
+
+
+def _lang() -> str:
+    lang = st.session_state.get("lang") or st.query_params.get("lang") or "zh"
+    return lang if lang in _TEXT else "zh"
+
+
+def _t(key: str, **kw: Any) -> str:
+    return _TEXT[_lang()][key].format(**kw)
+
+
+def _secrets() -> dict[str, Any]:
+    """The secrets as a plain dict; empty when there is no secrets file."""
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # noqa: BLE001 - no secrets.toml (or an unreadable one) means no secrets
+        return {}
+
+
+def expected_password(secrets: dict[str, Any] | None = None) -> str:
+    """The app password: ``KG_APP_PASSWORD``, else the secret ``app_password``, else ``""``."""
+    env = os.environ.get(PASSWORD_ENV, "")
+    if env:
+        return env
+    value = (secrets if secrets is not None else _secrets()).get("app_password")
+    return str(value) if value not in (None, "") else ""
+
+
+def auth_mode(secrets: dict[str, Any] | None = None) -> str:
+    """``"oidc"``, ``"password"`` or ``"open"`` (see the module docstring)."""
+    secrets = secrets if secrets is not None else _secrets()
+    if isinstance(secrets.get("auth"), dict) and secrets["auth"]:
+        return "oidc"
+    if expected_password(secrets):
+        return "password"
+    return "open"
+
+
+def password_ok(given: str, expected: str) -> bool:
+    """Constant-time comparison (of the UTF-8 bytes, so any text works)."""
+    if not expected:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def require_login() -> None:
+    """Stop the script (``st.stop()``) until the visitor is logged in; no-op when open."""
+    secrets = _secrets()
+    mode = auth_mode(secrets)
+    if mode == "oidc":
+        _oidc(secrets)
+    elif mode == "password":
+        _password(expected_password(secrets))
+
+
+def _logged_in() -> bool:
+    try:
+        return bool(st.user.is_logged_in)
+    except (AttributeError, KeyError):  # Streamlit did not see the [auth] section: not logged in
+        return False
+
+
+def _oidc(secrets: dict[str, Any]) -> None:
+    if not _logged_in():
+        st.title(_t("title"))
+        st.info(_t("need_login"))
+        st.button(_t("oidc_login"), key="kg_login_oidc", on_click=st.login, type="primary")
+        st.stop()
+    who = str(st.user.get("email") or st.user.get("name") or "")
+    rules = secrets.get("kg_auth") or {}
+    emails = {e.lower() for e in rules.get("allowed_emails", [])}
+    domains = {d.lower().lstrip("@") for d in rules.get("allowed_domains", [])}
+    if emails or domains:
+        email = who.lower()
+        if email not in emails and email.rpartition("@")[2] not in domains:
+            st.title(_t("title"))
+            st.error(_t("not_allowed", who=who or "?"))
+            st.button(_t("logout"), key="kg_logout", on_click=st.logout)
+            st.stop()
+    with st.sidebar:
+        st.caption(_t("signed_in", who=who))
+        st.button(_t("logout"), key="kg_logout", on_click=st.logout)
+
+
+def _password(expected: str) -> None:
+    if st.session_state.get(STATE_KEY):
+        with st.sidebar:
+            if st.button(_t("logout"), key="kg_logout"):
+                st.session_state[STATE_KEY] = False
+                st.rerun()
+        return
+    st.title(_t("title"))
+    with st.form("kg_login"):
+        given = st.text_input(_t("password"), type="password", key="kg_login_password")
+        submitted = st.form_submit_button(_t("submit"), type="primary")
+    if submitted:
+        if password_ok(given or "", expected):
+            st.session_state[STATE_KEY] = True
+            st.rerun()
+        time.sleep(WRONG_PASSWORD_DELAY_S)
+        st.error(_t("wrong"))
+    else:
+        st.info(_t("need_login"))
+    st.stop()
