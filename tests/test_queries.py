@@ -22,7 +22,7 @@ FIXTURE_PARAMS = {
     "entity.search": [{"q": "龙城"}, {"q": "常大"}, {"q": "", "types": "Tier"}],
     "paths.shortest": [PATH],
     "paths.all_shortest": [PATH, {**PATH, "rel_types": "PART_OF,CO_BUILDS,LOCATED_IN,HOSTED_BY"}],
-    "paths.k_paths": [{**PATH, "k": 5}],
+    "paths.k_paths": [{**PATH, "k": 5, "max_hops": 4}, {**PATH}],
     "partners.common": [{"a_label": "University", "a_id": "cczu", "b_label": "Park", "b_id": "cz-science-edu-town"}],
     "track.servers": [{"track": "人工智能"}, {"track": "new-energy"}],
     "chain.coverage": [{"track": "新能源"}],
@@ -94,7 +94,7 @@ def test_a_path_from_changzhou_university_to_a_firm_avoids_hubs_and_is_fast(both
     for store in both_stores:
         for qid in ("paths.shortest", "paths.all_shortest", "paths.k_paths"):
             t = time.perf_counter()
-            res = run_named(store, qid, PATH)
+            res = run_named(store, qid, {**PATH, "max_hops": 4})
             elapsed = time.perf_counter() - t
             assert res.rows, f"{qid} found no path on {store.kind}"
             for row in res.dicts():
