@@ -62,6 +62,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_results": {"zh": "没有找到匹配的实体。", "en": "Nothing matches."},
     "hops": {"zh": "跳数", "en": "Hops"},
     "filter_types": {"zh": "只显示这些类型", "en": "Only these types"},
+    "choose": {"zh": "请选择（不选则全部）", "en": "Choose (none = all)"},
     "expand": {"zh": "展开（以邻居为中心）", "en": "Expand (recentre on a neighbour)"},
     "expand_btn": {"zh": "以其为中心", "en": "Recentre"},
     "neighbours": {"zh": "邻居列表", "en": "Neighbours"},

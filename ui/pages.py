@@ -20,7 +20,7 @@ MAP_H = 560
 
 
 def _type_options(lang):
-    return dict(format_func=lambda lb: type_name(lb, lang))
+    return dict(format_func=lambda lb: type_name(lb, lang), placeholder=t("choose", lang))
 
 
 # --------------------------------------------------------------------------- 总览
@@ -208,7 +208,7 @@ def paths(ctx: D.Ctx) -> None:
     hops = c4.slider(t("max_hops", lang), 1, limit, key="pa_hops")
     k = c4.number_input(t("k", lang), 1, 50, 10, key="pa_k") if mode == "k" else None
     rels = c5.multiselect(t("rel_types", lang), model.rel_types(), key="pa_rels",
-                          format_func=lambda r: f"{rel_name(r, lang)} {r}")
+                          format_func=lambda r: f"{rel_name(r, lang)} {r}", placeholder=t("choose", lang))
     publish(**{"from": a, "to": b, "mode": mode, "max_hops": hops, "rels": rels})
     if not (a and b):
         st.info(t("pick_two", lang))
@@ -356,6 +356,10 @@ def _param_widget(p, qid: str, lang: str):
     default = p.default
     if p.type == "int":
         return st.number_input(label, value=int(default or 0), step=1, key=key, help=help_)
+    if p.type == "hops":
+        from queries.library import MAX_HOPS
+
+        return st.slider(label, 1, MAX_HOPS, int(default or 1), key=key, help=help_)
     if p.type == "float":
         return st.number_input(label, value=float(default or 0), key=key, help=help_)
     if p.type == "bool":
@@ -367,7 +371,7 @@ def _param_widget(p, qid: str, lang: str):
     if p.type == "labels":
         opts = model.labels() + model.rel_types()
         dflt = [x for x in str(default or "").split(",") if x in opts]
-        return st.multiselect(label, opts, default=dflt, key=key, help=help_)
+        return st.multiselect(label, opts, default=dflt, key=key, help=help_, placeholder=t("choose", lang))
     if p.type == "list":
         return st.text_input(label, value=str(default or ""), key=key, help=(help_ or "") + " (a,b,c)")
     return st.text_input(label, value="" if default is None else str(default), key=key, help=help_)
