@@ -145,6 +145,24 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
+def _classify(summary: "LoadSummary", what: str, rows: list[dict], existing: dict,
+              key: Callable[[dict], Any], props: Callable[[dict], dict]) -> list[dict]:
+    """Count each row as created, updated or unchanged against ``existing`` (stored
+    properties by key); the rows that need writing."""
+    todo = []
+    for r in rows:
+        old = existing.get(key(r))
+        if old is None:
+            summary.add(what, "created")
+            todo.append(r)
+        elif all(_same(v, old.get(k)) for k, v in props(r).items()):
+            summary.add(what, "unchanged")
+        else:
+            summary.add(what, "updated")
+            todo.append(r)
+    return todo
+
+
 Statement = tuple[str, dict[str, Any]]
 Progress = Callable[[int], None]
 
@@ -251,35 +269,15 @@ class GraphStore(ABC):
             if not rows:
                 continue
             existing = self.fetch_nodes(label, [r["id"] for r in rows], batch_size) if diff else {}
-            todo = []
-            for r in rows:
-                old = existing.get(r["id"])
-                if old is None:
-                    summary.add(label, "created")
-                    todo.append(r)
-                elif all(_same(v, old.get(k)) for k, v in r.items()):
-                    summary.add(label, "unchanged")
-                else:
-                    summary.add(label, "updated")
-                    todo.append(r)
+            todo = _classify(summary, label, rows, existing, key=lambda r: r["id"], props=lambda r: r)
             statements += node_upserts(label, todo, batch_size)
         groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for r in rels:
             groups[(r["type"], r["from_label"], r["to_label"])].append(r)
         for (t, fl, tl), rows in sorted(groups.items()):
             existing = self.fetch_rels(t, fl, tl, [(r["from_id"], r["to_id"]) for r in rows], batch_size) if diff else {}
-            todo = []
-            for r in rows:
-                props = rel_row_props(r)
-                old = existing.get((r["from_id"], r["to_id"]))
-                if old is None:
-                    summary.add(t, "created")
-                    todo.append(r)
-                elif all(_same(v, old.get(k)) for k, v in props.items()):
-                    summary.add(t, "unchanged")
-                else:
-                    summary.add(t, "updated")
-                    todo.append(r)
+            todo = _classify(summary, t, rows, existing, key=lambda r: (r["from_id"], r["to_id"]),
+                             props=rel_row_props)
             statements += rel_upserts(t, fl, tl, todo, batch_size)
         if statements:
             self.run_atomic(statements, progress=progress)

@@ -43,6 +43,17 @@ __all__ = ["BULK_MIN_ROWS", "store_is_empty", "merge_rows", "ladybug_bulk_load",
 BULK_MIN_ROWS = 5000
 
 
+
+def _rel_groups(merged_nodes: dict, merged_rels: dict) -> dict[tuple[str, str, str], list[dict]]:
+    """Merged relationships by (type, from label, to label), leaving out those whose
+    endpoint is not loaded: ``MATCH … MATCH … MERGE`` would create nothing for them."""
+    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for (t, fl, fid, tl, tid), r in merged_rels.items():
+        if fid not in merged_nodes.get(fl, {}) or tid not in merged_nodes.get(tl, {}):
+            continue
+        groups[(t, fl, tl)].append(r)
+    return groups
+
 def store_is_empty(store: "GraphStore") -> bool:
     """Whether the store holds no node of any label (hence no relationship either)."""
     if store.dialect == "neo4j":
@@ -136,11 +147,7 @@ def ladybug_plan(nodes: dict[str, list[dict]], rels: list[dict]) -> list[tuple[s
                                                           for r in rows):
                 return None
             plan.append((f"COPY {label} FROM $bulk_rows", _arrow_table(cols, rows), len(rows)))
-        groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-        for (t, fl, fid, tl, tid), r in merged_rels.items():
-            if fid not in merged_nodes.get(fl, {}) or tid not in merged_nodes.get(tl, {}):
-                continue  # MATCH finds no endpoint: MERGE creates nothing
-            groups[(t, fl, tl)].append(r)
+        groups = _rel_groups(merged_nodes, merged_rels)
         for (t, fl, tl), rows in sorted(groups.items()):
             if t not in model.rel_types() or not model.allowed_pair(t, fl, tl):
                 return None
@@ -210,11 +217,7 @@ def neo4j_statements(nodes: dict[str, list[dict]], rels: list[dict], batch_size:
         rows = [{k: v for k, v in r.items() if v is not None} for r in rows]
         for i in range(0, len(rows), batch_size):
             out.append((f"UNWIND $rows AS r CREATE (n:{label}) SET n = r", {"rows": rows[i:i + batch_size]}))
-    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    for (t, fl, fid, tl, tid), r in merged_rels.items():
-        if fid not in merged_nodes.get(fl, {}) or tid not in merged_nodes.get(tl, {}):
-            continue  # MATCH finds no endpoint: MERGE creates nothing
-        groups[(t, fl, tl)].append(r)
+    groups = _rel_groups(merged_nodes, merged_rels)
     for (t, fl, tl), rows in sorted(groups.items()):
         if t not in model.rel_types() or not model.allowed_pair(t, fl, tl):
             return None
