@@ -184,6 +184,18 @@ def test_scorecard(app_env):
     assert not at.error
 
 
+def test_analytics_page_suggests_partners_with_an_explanation(app_env):
+    at = run_page("analytics")
+    assert "网络分析" in texts(at)
+    assert len(at.tabs) == 4
+    partners = at.dataframe[0].value
+    assert len(partners) > 0, "no partner suggestion on the bundled data"
+    assert partners["explanation"].str.contains("共同关联|同属赛道").all()  # every suggestion says why
+    at.selectbox(key="an_kind").set_value(("College", "Firm")).run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["a_label"]) <= {"名院"}
+
+
 def test_targets(app_env):
     at = run_page("targets")
     assert "政策目标清单" in texts(at)

@@ -287,6 +287,33 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
     return render_map(G, title=title, height=height, size_by=size_by, node_cap=cap, highlight=highlight, lang=lang)
 
 
+ANALYSES = ("partners", "brokers", "communities", "degree")
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _analysis(store_id: str, version: str, what: str, kind: tuple[str, str] | None, top: int, lang: str,
+              _store: GraphStore) -> list[dict]:
+    return analysis_rows(_export(store_id, version, None, _store), what, kind=kind, top=top, lang=lang)
+
+
+def analysis_rows(G: nx.MultiDiGraph, what: str, *, kind: tuple[str, str] | None = None, top: int = 20,
+                  lang: str = "zh") -> list[dict]:
+    """Rows of one of :data:`ANALYSES` over ``G`` (see :mod:`graph.analytics`)."""
+    from graph import analytics as an
+
+    if what == "partners":
+        kinds = (kind,) if kind else (("College", "Firm"), ("Platform", "Park"), ("University", "Firm"),
+                                      ("Platform", "Firm"))
+        return an.suggest_partners(G, kinds=kinds, top=top, lang=lang)
+    if what == "brokers":
+        return an.brokers_between_tracks(G, top=top, lang=lang)
+    if what == "communities":
+        return an.communities(G, lang=lang)[:top]
+    if what == "degree":
+        return an.degree_centrality(G, labels=None)[:top]
+    raise ValueError(f"unknown analysis {what!r}")
+
+
 def clear_caches() -> None:
     """After an upload: every cached count, query result, export and map is stale."""
     _stats.clear()
@@ -321,6 +348,9 @@ class Ctx:
     def q(self, qid: str, **params: Any) -> QueryResult:
         return _query(self.store_id, self.version, qid, json.dumps(params, sort_keys=True, ensure_ascii=False),
                       self.store)
+
+    def analysis(self, what: str, *, kind: tuple[str, str] | None = None, top: int = 20) -> list[dict]:
+        return _analysis(self.store_id, self.version, what, kind, top, self.lang, self.store)
 
     def export(self, keys: Iterable[str] | None) -> nx.MultiDiGraph:
         return _export(self.store_id, self.version, tuple(sorted(set(keys))) if keys is not None else None,

@@ -26,6 +26,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "p_console": {"zh": "Cypher 控制台", "en": "Cypher console"},
     "p_presenter": {"zh": "演示模式", "en": "Presenter"},
     "p_data": {"zh": "数据", "en": "Data"},
+    "p_analytics": {"zh": "网络分析", "en": "Network analysis"},
+    "an_caption": {"zh": "基于整张图谱的网络分析（networkx）：谁可能成为合作伙伴、谁连接不同赛道、哪些主体聚成群落。",
+                   "en": "Network analysis over the whole graph (networkx): likely partners, brokers between tracks, communities."},
+    "an_partners": {"zh": "合作伙伴建议", "en": "Partner suggestions"},
+    "an_brokers": {"zh": "跨赛道枢纽", "en": "Brokers between tracks"},
+    "an_communities": {"zh": "社区发现", "en": "Communities"},
+    "an_degree": {"zh": "连接度排名", "en": "Most connected"},
+    "an_kind": {"zh": "配对类型", "en": "Pair kind"},
+    "an_all_kinds": {"zh": "全部", "en": "all"},
+    "an_top": {"zh": "显示条数", "en": "How many"},
+    "an_explain": {"zh": "建议依据共同关联（Adamic–Adar 链接预测）；赛道、辖区、文件等枢纽类型不计为共同伙伴。",
+                   "en": "Suggestions rest on shared neighbours (Adamic–Adar link prediction); hub types such as tracks, regions and documents do not count."},
     # errors
     "store_error": {"zh": "图库不可用：{msg}", "en": "The graph store is unavailable: {msg}"},
     "store_fix": {

@@ -507,6 +507,43 @@ def data_page(ctx: D.Ctx) -> None:
             st.caption(t("dry_first", lang))
 
 
+# --------------------------------------------------------------------------- 网络分析
+
+PARTNER_KINDS = (("College", "Firm"), ("University", "Firm"), ("Platform", "Firm"), ("Platform", "Park"))
+
+
+def analytics_page(ctx: D.Ctx) -> None:
+    lang = ctx.lang
+    st.header(t("p_analytics", lang))
+    st.caption(t("an_caption", lang))
+    top = st.slider(t("an_top", lang), 5, 100, 20, key="an_top")
+    tabs = st.tabs([t(k, lang) for k in ("an_partners", "an_brokers", "an_communities", "an_degree")])
+    with tabs[0]:
+        options = [None, *PARTNER_KINDS]
+        kind = st.selectbox(t("an_kind", lang), options, key="an_kind", format_func=lambda k: t("an_all_kinds", lang)
+                            if k is None else f"{type_name(k[0], lang)} ↔ {type_name(k[1], lang)}")
+        st.caption(t("an_explain", lang))
+        _analysis_table(ctx.analysis("partners", kind=kind, top=top),
+                        ["a_name", "a_label", "b_name", "b_label", "score", "explanation"], lang)
+    with tabs[1]:
+        _analysis_table(ctx.analysis("brokers", top=top), ["name", "label", "score", "explanation"], lang)
+    with tabs[2]:
+        _analysis_table(ctx.analysis("communities", top=top), ["community", "size", "summary"], lang)
+    with tabs[3]:
+        _analysis_table(ctx.analysis("degree", top=top), ["name", "label", "degree", "score"], lang)
+
+
+def _analysis_table(rows: list[dict], columns: list[str], lang: str) -> None:
+    if not rows:
+        st.info(t("empty_store", lang))
+        return
+    df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows])
+    for c in ("a_label", "b_label", "label"):
+        if c in df:
+            df[c] = df[c].map(lambda lb: type_name(lb, lang))
+    st.dataframe(df, hide_index=True, width="stretch")
+
+
 PAGES = (
     ("overview", "p_overview", overview, ":material/dashboard:"),
     ("matrix", "p_matrix", matrix, ":material/grid_on:"),
@@ -515,6 +552,7 @@ PAGES = (
     ("scorecard", "p_scorecard", scorecard, ":material/fact_check:"),
     ("targets", "p_targets", targets, ":material/flag:"),
     ("console", "p_console", console, ":material/terminal:"),
+    ("analytics", "p_analytics", analytics_page, ":material/insights:"),
     ("presenter", "p_presenter", presenter, ":material/slideshow:"),
     ("data", "p_data", data_page, ":material/database:"),
 )
