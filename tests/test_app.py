@@ -289,3 +289,18 @@ def test_helpers_without_streamlit():
     assert df.iloc[0, 0] == "a、b"
     rows = kpi_rows(QueryResult(["progress_pct"], [[150.0], [None]]))
     assert rows[0]["fraction"] == 1.0 and rows[1]["fraction"] is None
+
+
+@pytest.mark.parametrize("store_kind", ["neo4j"])
+@pytest.mark.parametrize("page", ["overview", "matrix", "explorer", "paths", "scorecard", "targets", "analytics",
+                                  "presenter", "data"])
+def test_every_page_renders_on_neo4j(bundled_store, store_kind, page, monkeypatch):
+    """The same app on the Neo4j store, through st.connection and the NEO4J_* settings."""
+    from conftest import neo4j_env
+
+    monkeypatch.setenv("KG_STORE", "neo4j")
+    for k, v in neo4j_env().items():
+        monkeypatch.setenv(k, v)
+    at = run_page(page, **({"entity": "Platform:longcheng-lab"} if page == "explorer" else {}))
+    assert not at.error, [e.value for e in at.error]
+    assert "neo4j" in texts(at) or page != "overview"
