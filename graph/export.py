@@ -296,6 +296,14 @@ def _write_csv(G, target) -> None:
             (directory / name).write_bytes(text.encode(_CSV_ENCODING))
 
 
+# GraphML and GEXF: how to make the graph fit the format, and networkx's text generator
+# (for text buffers) and writer (for paths and binary buffers).
+_XML_FORMATS = {
+    "graphml": (_scalar_graph, nx.generate_graphml, nx.write_graphml),
+    "gexf": (_gexf_graph, nx.generate_gexf, nx.write_gexf),
+}
+
+
 def export_graph(G, path_or_buffer, fmt, *, drop_personal=False) -> None:
     """Write ``G`` to ``path_or_buffer`` in format ``fmt``.
 
@@ -330,18 +338,13 @@ def export_graph(G, path_or_buffer, fmt, *, drop_personal=False) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     H = without_personal(G) if drop_personal else G
-    if fmt == "graphml":
-        S = _scalar_graph(H)
+    if fmt in _XML_FORMATS:
+        convert, generate, write = _XML_FORMATS[fmt]
+        S = convert(H)
         if _is_buffer(path_or_buffer) and isinstance(path_or_buffer, io.TextIOBase):
-            path_or_buffer.write("\n".join(nx.generate_graphml(S)))
+            path_or_buffer.write("\n".join(generate(S)))
         else:
-            nx.write_graphml(S, path_or_buffer, encoding="utf-8")
-    elif fmt == "gexf":
-        S = _gexf_graph(H)
-        if _is_buffer(path_or_buffer) and isinstance(path_or_buffer, io.TextIOBase):
-            path_or_buffer.write("\n".join(nx.generate_gexf(S)))
-        else:
-            nx.write_gexf(S, path_or_buffer, encoding="utf-8")
+            write(S, path_or_buffer, encoding="utf-8")
     elif fmt == "json":
         data = nx.node_link_data(H, **_JSON_NAMES)
         _write_text(path_or_buffer, json.dumps(data, ensure_ascii=False, indent=1, default=str))

@@ -20,7 +20,7 @@ def _print_summary(result, fmt: str) -> None:
 
 
 def register(cli: click.Group) -> None:
-    from graph.cli import KgError, _open
+    from graph.cli import _open
 
     @cli.command()
     @click.argument("paths", nargs=-1, required=True, type=click.Path())
@@ -85,4 +85,3 @@ def register(cli: click.Group) -> None:
             res = run_named(store, "quality.candidates", {})
         click.echo(render(res.columns, res.rows, fmt))
 
-    del KgError

@@ -8,16 +8,15 @@ from graph.formatting import FORMATS, render
 
 
 def register(cli: click.Group) -> None:
-    from graph.cli import KgError, _open, parse_params
+    from graph.cli import _open, parse_params
 
     @cli.command()
     @click.argument("name", required=False)
     @click.option("--list", "list_", is_flag=True, help="list the library's queries")
     @click.option("--param", "-p", "params", multiple=True, help="k=v (repeatable)")
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
-    @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh")
     @click.pass_context
-    def query(ctx, name, list_, params, fmt, lang):
+    def query(ctx, name, list_, params, fmt):
         """Run a named query from the library (kg query --list shows them)."""
         from queries.library import get_query, load_library, run_named
 
@@ -32,7 +31,6 @@ def register(cli: click.Group) -> None:
         with _open(ctx.obj["store"]) as store:
             res = run_named(store, name, parse_params(params))
         click.echo(render(res.columns, res.rows, fmt))
-        del lang
 
     @cli.command()
     @click.argument("what", type=click.Choice(["degree", "betweenness", "communities", "brokers", "partners"]))
@@ -85,4 +83,3 @@ def register(cli: click.Group) -> None:
         export_graph(G, output, fmt, drop_personal=drop_personal)
         click.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships")
 
-    del KgError

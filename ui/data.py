@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,8 +51,6 @@ def _now() -> str:
 def first_start_dir() -> Path:
     """The folder loaded into an empty store: ``KG_APP_DATA_DIR`` (for tests and demos)
     or the bundled ``data/changzhou``."""
-    from graph import config
-
     return Path(config.setting("KG_APP_DATA_DIR"))
 
 
