@@ -21,7 +21,7 @@ def _progress(actual: float | None, value: float | None) -> float | None:
     return round(100.0 * float(actual) / float(value), 1)
 
 
-def kpi_progress_rows(store: GraphStore, res: QueryResult) -> QueryResult:
+def kpi_progress_rows(store: GraphStore, res: QueryResult, params: dict | None = None) -> QueryResult:
     """Complete ``kpi.progress`` rows with actual values and the percentage reached."""
     from queries.library import run_named
 

@@ -15,8 +15,9 @@ variant of the body where LadybugDB and Neo4j Cypher differ; the header stays in
 ``NAME.cypher``.  Values always reach Cypher as parameters.  A ``label`` parameter is an
 identifier, not a value: it is checked against the model's labels and written into the
 text at ``{{name}}``, since Cypher cannot take a label as a parameter; likewise a ``hops``
-parameter (an int from 1 to 6) becomes the bound of a variable-length pattern, so that the
-engine searches no deeper than asked.
+parameter (an int from 1 to 6, or to N when typed ``hops<=N``) becomes the bound of a
+variable-length pattern, so that the engine searches no deeper than asked.  A module may
+register a :data:`POSTPROCESS` step that completes a query's rows in Python.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Param:
     type: str
     default: Any
     help: str = ""
+    max_hops: int = MAX_HOPS  # for type hops: the query's own bound (written `hops<=4`)
 
     @property
     def required(self) -> bool:
@@ -80,8 +82,8 @@ class Param:
                 return items
             if t == "hops":
                 n = int(value)
-                if not 1 <= n <= MAX_HOPS:
-                    raise ValueError(f"{n} is not between 1 and {MAX_HOPS}")
+                if not 1 <= n <= self.max_hops:
+                    raise ValueError(f"{n} is not between 1 and {self.max_hops}")
                 return n
             if t == "label":
                 if value not in model.labels():
@@ -134,12 +136,16 @@ _HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*)$")
 
 def _parse_param(spec: str, where: str) -> Param:
     parts = shlex.split(spec)
-    if len(parts) < 2 or parts[1] not in PARAM_TYPES:
+    bounded = re.fullmatch(r"hops<=([1-9])", parts[1]) if len(parts) > 1 else None
+    if bounded and int(bounded.group(1)) > MAX_HOPS:
+        raise QueryError(f"{where}: {parts[1]}: hop bounds go up to {MAX_HOPS}")
+    if len(parts) < 2 or (parts[1] not in PARAM_TYPES and not bounded):
         raise QueryError(f"{where}: bad param line {spec!r} (name type [default|required] [\"help\"])")
-    name, type_ = parts[0], parts[1]
+    name, type_ = parts[0], ("hops" if bounded else parts[1])
     raw = parts[2] if len(parts) > 2 else "required"
     default: Any = None if raw == "required" else ("" if raw == "''" else raw)
-    return Param(name, type_, default, parts[3] if len(parts) > 3 else "")
+    return Param(name, type_, default, parts[3] if len(parts) > 3 else "",
+                 max_hops=int(bounded.group(1)) if bounded else MAX_HOPS)
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -212,18 +218,19 @@ def _render(q: NamedQuery, dialect: str, params: dict[str, Any]) -> tuple[str, d
 
 # Queries whose rows are completed in Python after Cypher returns them (e.g. KPI progress
 # runs each target's metric query).  Registered by the module that implements them.
-POSTPROCESS: dict[str, Callable[[GraphStore, QueryResult], QueryResult]] = {}
+POSTPROCESS: dict[str, Callable[[GraphStore, QueryResult, dict[str, Any]], QueryResult]] = {}
 
 
 def run_named(store: GraphStore, qid: str, params: dict[str, Any] | None = None, *,
               row_cap: int | None = None, timeout: float | None = None) -> QueryResult:
     """Run library query ``qid`` on ``store`` with ``params`` (defaults filled in)."""
     q = get_query(qid)
-    text, values = _render(q, store.dialect, q.bind(params or {}))
+    bound = q.bind(params or {})
+    text, values = _render(q, store.dialect, bound)
     res = store.read(text, values, row_cap=row_cap, timeout=timeout, trusted=True)
     _sort_collected_lists(res)
     if qid in POSTPROCESS:
-        res = POSTPROCESS[qid](store, res)
+        res = POSTPROCESS[qid](store, res, bound)
     return res
 
 
@@ -240,4 +247,4 @@ def _sort_collected_lists(res: QueryResult) -> None:
                 row[j] = sorted(v, key=lambda x: (str(type(x)), x))
 
 
-from queries import kpi, quality  # noqa: E402,F401  (they register their post-processing)
+from queries import kpi, paths, quality  # noqa: E402,F401  (they register their post-processing)

@@ -7,17 +7,20 @@
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"
 // param: to_id string required "id of the second entity"
-// param: max_hops hops 3 "longest path (at most 4: longer walks explode around large parks)"
+// param: max_hops hops<=4 3 "longest path (at most 4: longer walks explode around large parks)"
 // param: k int 10 "most paths"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
 // shape: graph
-MATCH p = (a:{{from_label}} {id: $from_id})-[*1..{{max_hops}}]-(b:{{to_label}} {id: $to_id})
-WHERE all(x IN nodes(p)[1..-1] WHERE NOT labels(x)[0] IN $hubs)
-  AND all(r IN relationships(p) WHERE size($rel_types) = 0 OR type(r) IN $rel_types)
-  AND size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) | CASE WHEN x IN seen THEN seen ELSE seen + x END))
+// Every trail of up to N hops is in the first N length groups; SHORTEST … GROUPS searches from both
+// ends (a variable-length MATCH walks every path out of the first entity), then repeats are dropped.
+MATCH p = SHORTEST {{max_hops}} GROUPS (a:{{from_label}} {id: $from_id})
+      (()-[r]-(x) WHERE (x.id = $to_id OR NOT labels(x)[0] IN $hubs)
+                        AND (size($rel_types) = 0 OR type(r) IN $rel_types)){1,{{max_hops}}}
+      (b:{{to_label}} {id: $to_id})
+WITH p WHERE size(nodes(p)) = size(reduce(seen = [], x IN nodes(p) | CASE WHEN x IN seen THEN seen ELSE seen + x END))
 WITH p, length(p) AS hops, reduce(s = '', x IN nodes(p) | s + '|' + x.name) AS order_names, reduce(s = '', x IN nodes(p) | s + '|' + x.id) AS order_ids, reduce(s = '', r IN relationships(p) | s + '|' + type(r)) AS order_types
 RETURN hops, [x IN nodes(p) | labels(x)[0]] AS path_labels, [x IN nodes(p) | x.id] AS path_ids,
        [x IN nodes(p) | x.name] AS path_names, [r IN relationships(p) | type(r)] AS path_types
-ORDER BY hops, order_names, order_types
+ORDER BY hops, order_names, order_types, order_ids
 LIMIT $k

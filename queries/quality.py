@@ -20,7 +20,7 @@ __all__ = ["likely_duplicates"]
 MIN_CONTAINED = 4
 
 
-def likely_duplicates(store: GraphStore, res: QueryResult) -> QueryResult:
+def likely_duplicates(store: GraphStore, res: QueryResult, params: dict | None = None) -> QueryResult:
     by_label: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for label, id_, name in res.rows:
         if name:

@@ -127,3 +127,69 @@ def test_a_label_parameter_must_be_a_label_of_the_model(both_stores):
 
     with pytest.raises(QueryError):
         run_named(both_stores[0], "entity.neighbourhood", {"label": "Park) DETACH DELETE (n", "id": "x"})
+
+
+# --------------------------------------------------------------------------- k paths against an oracle
+
+PATH_HUBS = {"Track", "Region", "Tier", "Document", "Clause", "Target"}  # the queries' default hubs
+
+
+def _reference_k_paths(G, a, b, max_hops, k, rel_types=()):
+    """Every path without repeated nodes of at most ``max_hops`` between node keys ``a`` and
+    ``b`` of the exported graph, through no hub, one per choice of relationship on each step,
+    in the library's path order; the first ``k``."""
+    import itertools
+
+    import networkx as nx
+
+    from queries.paths import path_order
+
+    U = nx.Graph()
+    for u, v, rtype in G.edges(keys=True):
+        if rel_types and rtype not in rel_types:
+            continue
+        U.add_edge(u, v)
+        U.edges[u, v].setdefault("rels", []).append(rtype)
+    inner_ok = [n for n in U if n in (a, b) or G.nodes[n]["label"] not in PATH_HUBS]
+    U = U.subgraph(inner_ok)
+    if a not in U or b not in U:
+        return []
+    cols = ["hops", "path_labels", "path_ids", "path_names", "path_types"]
+    rows = []
+    for nodes in nx.all_simple_paths(U, a, b, cutoff=max_hops):
+        for types in itertools.product(*(U.edges[u, v]["rels"] for u, v in zip(nodes, nodes[1:]))):
+            rows.append([len(nodes) - 1, [G.nodes[n]["label"] for n in nodes], [G.nodes[n]["id"] for n in nodes],
+                         [G.nodes[n]["name"] for n in nodes], list(types)])
+    return sorted(rows, key=lambda r: path_order(cols, r))[:k]
+
+
+def _path_pairs(G, n=12, seed=3):
+    import random
+
+    orgs = sorted(k for k, d in G.nodes(data=True) if d["label"] in ("University", "College", "Platform", "Firm", "Park"))
+    rng = random.Random(seed)
+    return [("University:cczu", "Firm:trina")] + [tuple(rng.sample(orgs, 2)) for _ in range(n)]
+
+
+@pytest.mark.parametrize("max_hops,k,rel_types", [(3, 10, ()), (4, 7, ()), (4, 50, ("PART_OF", "CO_BUILDS", "LOCATED_IN", "HOSTED_BY"))])
+def test_k_paths_are_exactly_the_first_k_simple_paths_on_both_stores(both_stores, max_hops, k, rel_types):
+    emb, neo = both_stores
+    G = emb.export()
+    checked = 0
+    for a, b in _path_pairs(G):
+        want = _reference_k_paths(G, a, b, max_hops, k, rel_types)
+        (fl, fi), (tl, ti) = a.split(":", 1), b.split(":", 1)
+        params = {"from_label": fl, "from_id": fi, "to_label": tl, "to_id": ti, "max_hops": max_hops, "k": k,
+                  "rel_types": ",".join(rel_types)}
+        for store in (emb, neo):
+            got = run_named(store, "paths.k_paths", params)
+            assert _normalised(got)[1] == want, f"{a} -> {b} on {store.kind}"
+        checked += bool(want)
+    assert checked >= 3, "too few of the sampled pairs are connected to test anything"
+
+
+def test_k_paths_refuses_more_than_four_hops(both_stores):
+    from queries.library import QueryError
+
+    with pytest.raises(QueryError, match="between 1 and 4"):
+        run_named(both_stores[0], "paths.k_paths", {**PATH, "max_hops": 5})
