@@ -15,9 +15,11 @@ variant of the body where LadybugDB and Neo4j Cypher differ; the header stays in
 ``NAME.cypher``.  Values always reach Cypher as parameters.  A ``label`` parameter is an
 identifier, not a value: it is checked against the model's labels and written into the
 text at ``{{name}}``, since Cypher cannot take a label as a parameter; likewise a ``hops``
-parameter (an int from 1 to 6, or to N when typed ``hops<=N``) becomes the bound of a
-variable-length pattern, so that the engine searches no deeper than asked.  A module may
-register a :data:`POSTPROCESS` step that completes a query's rows in Python.
+parameter (an int from 1 to 6, or to N when typed ``hops<=N``; ``int<=N`` bounds an int
+likewise) becomes the bound of a variable-length pattern, so that the engine searches no
+deeper than asked.  ``// text_from: OTHER`` takes the texts of query OTHER (its base text
+and dialect variants) where this query has none of its own; the two then differ only in
+their parameters or their :data:`POSTPROCESS` step, which completes a query's rows in Python.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class Param:
     type: str
     default: Any
     help: str = ""
-    max_hops: int = MAX_HOPS  # for type hops: the query's own bound (written `hops<=4`)
+    upper: int | None = None  # the largest value, for int and hops (written `int<=50`, `hops<=4`)
 
     @property
     def required(self) -> bool:
@@ -64,7 +66,10 @@ class Param:
             if t == "string":
                 return "" if value is None else str(value)
             if t == "int":
-                return int(value)
+                n = int(value)
+                if self.upper is not None and not 1 <= n <= self.upper:
+                    raise ValueError(f"{n} is not between 1 and {self.upper}")
+                return n
             if t == "float":
                 return float(value)
             if t == "bool":
@@ -82,8 +87,9 @@ class Param:
                 return items
             if t == "hops":
                 n = int(value)
-                if not 1 <= n <= self.max_hops:
-                    raise ValueError(f"{n} is not between 1 and {self.max_hops}")
+                upper = self.upper or MAX_HOPS
+                if not 1 <= n <= upper:
+                    raise ValueError(f"{n} is not between 1 and {upper}")
                 return n
             if t == "label":
                 if value not in model.labels():
@@ -106,6 +112,7 @@ class NamedQuery:
     text: str
     variants: dict[str, str] = field(default_factory=dict)
     path: str = ""
+    text_from: str = ""
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -136,16 +143,16 @@ _HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*)$")
 
 def _parse_param(spec: str, where: str) -> Param:
     parts = shlex.split(spec)
-    bounded = re.fullmatch(r"hops<=([1-9])", parts[1]) if len(parts) > 1 else None
-    if bounded and int(bounded.group(1)) > MAX_HOPS:
+    bounded = re.fullmatch(r"(int|hops)<=([0-9]+)", parts[1]) if len(parts) > 1 else None
+    if bounded and bounded.group(1) == "hops" and int(bounded.group(2)) > MAX_HOPS:
         raise QueryError(f"{where}: {parts[1]}: hop bounds go up to {MAX_HOPS}")
     if len(parts) < 2 or (parts[1] not in PARAM_TYPES and not bounded):
         raise QueryError(f"{where}: bad param line {spec!r} (name type [default|required] [\"help\"])")
-    name, type_ = parts[0], ("hops" if bounded else parts[1])
+    name, type_ = parts[0], (bounded.group(1) if bounded else parts[1])
     raw = parts[2] if len(parts) > 2 else "required"
     default: Any = None if raw == "required" else ("" if raw == "''" else raw)
     return Param(name, type_, default, parts[3] if len(parts) > 3 else "",
-                 max_hops=int(bounded.group(1)) if bounded else MAX_HOPS)
+                 upper=int(bounded.group(2)) if bounded else None)
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -173,7 +180,7 @@ def parse_query_file(path: Path) -> NamedQuery:
         raise QueryError(f"{path.name}: id {meta['id']!r} must match the file name")
     return NamedQuery(meta["id"], meta["title_zh"], meta["title_en"], meta["audience"],
                       meta.get("description", ""), tuple(params), meta["shape"],
-                      "\n".join(body).strip(), path=str(path))
+                      "\n".join(body).strip(), path=str(path), text_from=meta.get("text_from", ""))
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +202,20 @@ def load_library(directory: Path = QUERY_DIR) -> dict[str, NamedQuery]:
             raise QueryError(f"variant for {qid} has no {qid}.cypher")
         q = base[qid]
         base[qid] = NamedQuery(**{**q.__dict__, "variants": v})
+    for qid in sorted(base):
+        base[qid] = _with_texts_from(base, qid, ())
     return base
+
+
+def _with_texts_from(base: dict[str, NamedQuery], qid: str, seen: tuple[str, ...]) -> NamedQuery:
+    q = base[qid]
+    if not q.text_from:
+        return q
+    if q.text_from not in base or q.text_from in seen:
+        raise QueryError(f"{qid}: text_from {q.text_from!r} is not another query of the library (or loops)")
+    other = _with_texts_from(base, q.text_from, seen + (qid,))
+    return NamedQuery(**{**q.__dict__, "text": q.text or other.text, "variants": {**other.variants, **q.variants},
+                         "text_from": ""})
 
 
 def get_query(qid: str) -> NamedQuery:

@@ -2,7 +2,7 @@
 // title_zh: 全部最短路径
 // title_en: All shortest collaboration paths
 // audience: researcher
-// description: Every shortest path between two entities, through organisations only: hub types are not crossed and only the allowed relationship types are followed.
+// description: Every shortest path between two entities (the first 50 in name order), through organisations only: hub types are not crossed and only the allowed relationship types are followed.
 // param: from_label label required "type of the first entity"
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"
@@ -11,6 +11,7 @@
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
 // shape: graph
+// text_from: paths.k_paths
 MATCH p = ALL SHORTEST (a:{{from_label}} {id: $from_id})
       (()-[r]-(x) WHERE (x.id = $to_id OR NOT labels(x)[0] IN $hubs)
                         AND (size($rel_types) = 0 OR type(r) IN $rel_types)){1,{{max_hops}}}
@@ -18,5 +19,5 @@ MATCH p = ALL SHORTEST (a:{{from_label}} {id: $from_id})
 WITH p, length(p) AS hops, reduce(s = '', x IN nodes(p) | s + '|' + x.name) AS order_names, reduce(s = '', x IN nodes(p) | s + '|' + x.id) AS order_ids, reduce(s = '', r IN relationships(p) | s + '|' + type(r)) AS order_types
 RETURN hops, [x IN nodes(p) | labels(x)[0]] AS path_labels, [x IN nodes(p) | x.id] AS path_ids,
        [x IN nodes(p) | x.name] AS path_names, [r IN relationships(p) | type(r)] AS path_types
-ORDER BY hops, order_names, order_ids
+ORDER BY hops, order_names, order_types, order_ids
 LIMIT 50

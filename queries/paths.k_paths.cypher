@@ -8,7 +8,7 @@
 // param: to_label label required "type of the second entity"
 // param: to_id string required "id of the second entity"
 // param: max_hops hops<=4 3 "longest path (at most 4: longer walks explode around large parks)"
-// param: k int 10 "most paths"
+// param: k int<=50 10 "most paths (at most 50)"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
 // shape: graph

@@ -11,12 +11,4 @@
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
 // shape: graph
-MATCH p = ALL SHORTEST (a:{{from_label}} {id: $from_id})
-      (()-[r]-(x) WHERE (x.id = $to_id OR NOT labels(x)[0] IN $hubs)
-                        AND (size($rel_types) = 0 OR type(r) IN $rel_types)){1,{{max_hops}}}
-      (b:{{to_label}} {id: $to_id})
-WITH p, length(p) AS hops, reduce(s = '', x IN nodes(p) | s + '|' + x.name) AS order_names, reduce(s = '', x IN nodes(p) | s + '|' + x.id) AS order_ids, reduce(s = '', r IN relationships(p) | s + '|' + type(r)) AS order_types
-RETURN hops, [x IN nodes(p) | labels(x)[0]] AS path_labels, [x IN nodes(p) | x.id] AS path_ids,
-       [x IN nodes(p) | x.name] AS path_names, [r IN relationships(p) | type(r)] AS path_types
-ORDER BY hops, order_names, order_ids
-LIMIT 1
+// text_from: paths.all_shortest

@@ -134,15 +134,10 @@ def test_a_label_parameter_must_be_a_label_of_the_model(both_stores):
 PATH_HUBS = {"Track", "Region", "Tier", "Document", "Clause", "Target"}  # the queries' default hubs
 
 
-def _reference_k_paths(G, a, b, max_hops, k, rel_types=()):
-    """Every path without repeated nodes of at most ``max_hops`` between node keys ``a`` and
-    ``b`` of the exported graph, through no hub, one per choice of relationship on each step,
-    in the library's path order; the first ``k``."""
-    import itertools
-
+def _path_graph(G, a, b, rel_types=()):
+    """The exported graph as the path queries see it: undirected, the allowed relationship
+    types on each edge, hubs removed except the two ends."""
     import networkx as nx
-
-    from queries.paths import path_order
 
     U = nx.Graph()
     for u, v, rtype in G.edges(keys=True):
@@ -151,16 +146,43 @@ def _reference_k_paths(G, a, b, max_hops, k, rel_types=()):
         U.add_edge(u, v)
         U.edges[u, v].setdefault("rels", []).append(rtype)
     inner_ok = [n for n in U if n in (a, b) or G.nodes[n]["label"] not in PATH_HUBS]
-    U = U.subgraph(inner_ok)
-    if a not in U or b not in U:
-        return []
+    return U.subgraph(inner_ok)
+
+
+def _path_rows(G, U, node_paths):
+    """One row per node path and choice of relationship on each step, in the library's path order."""
+    import itertools
+
+    from queries.paths import path_order
+
     cols = ["hops", "path_labels", "path_ids", "path_names", "path_types"]
     rows = []
-    for nodes in nx.all_simple_paths(U, a, b, cutoff=max_hops):
+    for nodes in node_paths:
         for types in itertools.product(*(U.edges[u, v]["rels"] for u, v in zip(nodes, nodes[1:]))):
             rows.append([len(nodes) - 1, [G.nodes[n]["label"] for n in nodes], [G.nodes[n]["id"] for n in nodes],
                          [G.nodes[n]["name"] for n in nodes], list(types)])
-    return sorted(rows, key=lambda r: path_order(cols, r))[:k]
+    return sorted(rows, key=lambda r: path_order(cols, r))
+
+
+def _reference_k_paths(G, a, b, max_hops, k, rel_types=()):
+    """Every path without repeated nodes of at most ``max_hops`` between node keys ``a`` and
+    ``b`` of the exported graph, through no hub, in the library's path order; the first ``k``."""
+    import networkx as nx
+
+    U = _path_graph(G, a, b, rel_types)
+    if a not in U or b not in U:
+        return []
+    return _path_rows(G, U, nx.all_simple_paths(U, a, b, cutoff=max_hops))[:k]
+
+
+def _reference_shortest(G, a, b, max_hops, most=50):
+    """The shortest paths (at most ``max_hops``) of the same graph, in path order; the first ``most``."""
+    import networkx as nx
+
+    U = _path_graph(G, a, b)
+    if a not in U or b not in U or not nx.has_path(U, a, b) or nx.shortest_path_length(U, a, b) > max_hops:
+        return []
+    return _path_rows(G, U, nx.all_shortest_paths(U, a, b))[:most]
 
 
 def _path_pairs(G, n=12, seed=3):
@@ -193,3 +215,19 @@ def test_k_paths_refuses_more_than_four_hops(both_stores):
 
     with pytest.raises(QueryError, match="between 1 and 4"):
         run_named(both_stores[0], "paths.k_paths", {**PATH, "max_hops": 5})
+
+
+@pytest.mark.parametrize("max_hops", [3, 4, 6])
+def test_shortest_paths_are_exactly_the_shortest_simple_paths_on_both_stores(both_stores, max_hops):
+    emb, neo = both_stores
+    G = emb.export()
+    checked = 0
+    for a, b in _path_pairs(G, n=16, seed=3) + _path_pairs(G, n=16, seed=5):
+        want = _reference_shortest(G, a, b, max_hops)
+        (fl, fi), (tl, ti) = a.split(":", 1), b.split(":", 1)
+        params = {"from_label": fl, "from_id": fi, "to_label": tl, "to_id": ti, "max_hops": max_hops}
+        for store in (emb, neo):
+            assert _normalised(run_named(store, "paths.all_shortest", params))[1] == want, f"{a} -> {b} on {store.kind}"
+            assert _normalised(run_named(store, "paths.shortest", params))[1] == want[:1], f"{a} -> {b} on {store.kind}"
+        checked += bool(want)
+    assert checked >= 3, "too few of the sampled pairs are connected to test anything"
