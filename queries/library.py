@@ -34,7 +34,7 @@ from typing import Any, Callable
 from graph import model
 from graph.store.base import GraphStore, QueryResult, StoreError
 
-__all__ = ["Param", "NamedQuery", "load_library", "get_query", "run_named", "QueryError",
+__all__ = ["Param", "NamedQuery", "load_library", "get_query", "run_named", "QueryError", "MAX_HOPS",
            "QUERY_DIR", "POSTPROCESS"]
 
 QUERY_DIR = Path(__file__).resolve().parent
@@ -59,6 +59,11 @@ class Param:
     def required(self) -> bool:
         return self.default is None
 
+    @property
+    def largest(self) -> int | None:
+        """The largest value of an int or hops parameter (None: an int without a bound)."""
+        return self.upper or (MAX_HOPS if self.type == "hops" else None)
+
     def coerce(self, value: Any) -> Any:
         """``value`` (often a string from a form or the CLI) as this parameter's type."""
         t = self.type
@@ -67,8 +72,8 @@ class Param:
                 return "" if value is None else str(value)
             if t == "int":
                 n = int(value)
-                if self.upper is not None and not 1 <= n <= self.upper:
-                    raise ValueError(f"{n} is not between 1 and {self.upper}")
+                if self.largest is not None and not 1 <= n <= self.largest:
+                    raise ValueError(f"{n} is not between 1 and {self.largest}")
                 return n
             if t == "float":
                 return float(value)
@@ -87,9 +92,8 @@ class Param:
                 return items
             if t == "hops":
                 n = int(value)
-                upper = self.upper or MAX_HOPS
-                if not 1 <= n <= upper:
-                    raise ValueError(f"{n} is not between 1 and {upper}")
+                if not 1 <= n <= self.largest:
+                    raise ValueError(f"{n} is not between 1 and {self.largest}")
                 return n
             if t == "label":
                 if value not in model.labels():
@@ -116,6 +120,9 @@ class NamedQuery:
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def param(self, name: str) -> Param:
+        return next(p for p in self.params if p.name == name)
 
     def text_for(self, dialect: str) -> str:
         return self.variants.get(dialect, self.text)

@@ -10,6 +10,7 @@ import streamlit as st
 from graph import model
 from graph.maps import standalone_page
 from graph.store.base import QueryResult, StoreError, node_key, split_key
+from queries.library import MAX_HOPS, get_query
 from queries.subgraph import result_keys
 from ui import data as D
 from ui.i18n import rel_name, t, type_name
@@ -192,7 +193,7 @@ def paths(ctx: D.Ctx) -> None:
         if f"pa_{end}" not in st.session_state and v and D.entity_exists(ctx, v):
             st.session_state[f"pa_{end}"] = v
     seed("pa_mode", qp("mode") if qp("mode") in MODES else "shortest")
-    seed("pa_hops", qp_int("max_hops", 3, 1, 6))
+    seed("pa_hops", qp_int("max_hops", 3, 1, MAX_HOPS))
     seed("pa_rels", qp_list("rels", model.rel_types()))
     c1, c2 = st.columns(2)
     with c1:
@@ -202,11 +203,11 @@ def paths(ctx: D.Ctx) -> None:
     st.session_state["pa_from"], st.session_state["pa_to"] = a, b
     c3, c4, c5 = st.columns([1, 1, 2])
     mode = c3.radio(t("mode", lang), list(MODES), key="pa_mode", format_func=lambda m: t(f"mode_{m}", lang))
-    limit = 4 if mode == "k" else 6
+    limit = get_query(MODES[mode]).param("max_hops").largest
     if st.session_state["pa_hops"] > limit:
         st.session_state["pa_hops"] = limit
     hops = c4.slider(t("max_hops", lang), 1, limit, key="pa_hops")
-    k = c4.number_input(t("k", lang), 1, 50, 10, key="pa_k") if mode == "k" else None
+    k = c4.number_input(t("k", lang), 1, get_query(MODES[mode]).param("k").largest, 10, key="pa_k") if mode == "k" else None
     rels = c5.multiselect(t("rel_types", lang), model.rel_types(), key="pa_rels",
                           format_func=lambda r: f"{rel_name(r, lang)} {r}", placeholder=t("choose", lang))
     publish(**{"from": a, "to": b, "mode": mode, "max_hops": hops, "rels": rels})
@@ -355,11 +356,9 @@ def _param_widget(p, qid: str, lang: str):
     help_ = p.help or None
     default = p.default
     if p.type == "int":
-        return st.number_input(label, value=int(default or 0), step=1, key=key, help=help_)
+        return st.number_input(label, value=int(default or 0), step=1, max_value=p.largest, key=key, help=help_)
     if p.type == "hops":
-        from queries.library import MAX_HOPS
-
-        return st.slider(label, 1, MAX_HOPS, int(default or 1), key=key, help=help_)
+        return st.slider(label, 1, p.largest, int(default or 1), key=key, help=help_)
     if p.type == "float":
         return st.number_input(label, value=float(default or 0), key=key, help=help_)
     if p.type == "bool":
