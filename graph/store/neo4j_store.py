@@ -41,7 +41,12 @@ logging.getLogger("neo4j").propagate = False
 _READ_RETRY_S = 5.0
 
 
+_SCALARS = (str, int, float, type(None))  # bool is an int
+
+
 def _to_python(v: Any) -> Any:
+    if isinstance(v, _SCALARS):  # most values: checked first, as large results are mostly these
+        return v
     if isinstance(v, Node):
         labels = sorted(v.labels)
         return {**{k: _to_python(x) for k, x in v.items()}, "_label": labels[0] if labels else ""}
