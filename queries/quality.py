@@ -22,9 +22,8 @@ MIN_CONTAINED = 4
 
 def likely_duplicates(store: GraphStore, res: QueryResult, params: dict | None = None) -> QueryResult:
     by_label: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for label, id_, name in res.rows:
-        if name:
-            by_label[label].append((match_key(name), id_, name))
+    for label, items in res.rows:  # one row per type: [[id, name], ...]
+        by_label[label].extend((match_key(name), id_, name) for id_, name in items if name)
     out = []
     for label, items in sorted(by_label.items()):
         items.sort()

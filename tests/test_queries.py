@@ -231,3 +231,28 @@ def test_shortest_paths_are_exactly_the_shortest_simple_paths_on_both_stores(bot
             assert _normalised(run_named(store, "paths.shortest", params))[1] == want[:1], f"{a} -> {b} on {store.kind}"
         checked += bool(want)
     assert checked >= 3, "too few of the sampled pairs are connected to test anything"
+
+
+# --------------------------------------------------------------------------- the audits find what they look for
+
+
+def _firm(id_, name):
+    return {"id": id_, "name": name, "source": "test", "confidence": "stated"}
+
+
+def test_the_audits_find_facts_without_a_source_and_names_alike(store):
+    store.apply_schema()
+    store.load({"Firm": [_firm("trina", "天合光能"), _firm("trina-co", "天合光能股份有限公司"),
+                         _firm("w1", "常州（测试）公司"), _firm("w2", "常州(测试)公司"), _firm("other", "别的公司")],
+                "Park": [{"id": "p1", "name": "某园区", "source": "p", "confidence": "stated"}]},
+               [{"type": "LOCATED_IN", "from_label": "Firm", "from_id": f, "to_label": "Park", "to_id": "p1",
+                 "source": "r", "confidence": "stated"} for f in ("trina", "w1", "other")])
+    assert run_named(store, "quality.no_source").rows == []
+    store.write("MATCH (n:Firm {id: 'other'}) SET n.source = ''")
+    store.write("MATCH (a:Firm {id: 'w1'})-[e:LOCATED_IN]->(b:Park) SET e.confidence = NULL")
+
+    missing = {(r["kind"], r["what"], r["id"]) for r in run_named(store, "quality.no_source").dicts()}
+    assert missing == {("node", "Firm", "other"), ("relationship", "LOCATED_IN", "w1 -> p1")}
+
+    alike = {(r["id"], r["other_id"], r["why"]) for r in run_named(store, "quality.duplicates").dicts()}
+    assert alike == {("trina", "trina-co", "one name extends the other"), ("w1", "w2", "same name")}
