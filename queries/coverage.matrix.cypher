@@ -4,13 +4,13 @@
 // audience: planner
 // description: For each track and chain segment, how many platforms serve it and how many colleges, firms and parks work in it.
 // shape: table
+// COUNT subqueries count each track's partners without grouping: the loader keeps one
+// relationship per type and pair, so a count of matches is a count of partners (and 10x faster
+// on LadybugDB than OPTIONAL MATCH … count(DISTINCT …) chains).
 MATCH (t:Track) WHERE t.kind IS NULL OR t.kind <> 'system'
-OPTIONAL MATCH (p:Platform)-[:SERVES]->(t)
-WITH t, count(DISTINCT p) AS platforms
-OPTIONAL MATCH (c:College)-[:IN_TRACK]->(t)
-WITH t, platforms, count(DISTINCT c) AS colleges
-OPTIONAL MATCH (f:Firm)-[:IN_TRACK]->(t)
-WITH t, platforms, colleges, count(DISTINCT f) AS firms
-OPTIONAL MATCH (k:Park)-[:FOCUSES_ON]->(t)
-RETURN t.id AS track_id, t.name AS track, t.kind AS kind, platforms, colleges, firms, count(DISTINCT k) AS parks
+RETURN t.id AS track_id, t.name AS track, t.kind AS kind,
+       COUNT { MATCH (p:Platform)-[:SERVES]->(t) } AS platforms,
+       COUNT { MATCH (c:College)-[:IN_TRACK]->(t) } AS colleges,
+       COUNT { MATCH (f:Firm)-[:IN_TRACK]->(t) } AS firms,
+       COUNT { MATCH (k:Park)-[:FOCUSES_ON]->(t) } AS parks
 ORDER BY track_id

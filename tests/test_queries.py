@@ -240,7 +240,7 @@ def _firm(id_, name):
     return {"id": id_, "name": name, "source": "test", "confidence": "stated"}
 
 
-def test_the_audits_find_facts_without_a_source_and_names_alike(store):
+def test_the_audits_find_facts_without_a_source_names_alike_and_orphans(store):
     store.apply_schema()
     store.load({"Firm": [_firm("trina", "天合光能"), _firm("trina-co", "天合光能股份有限公司"),
                          _firm("w1", "常州（测试）公司"), _firm("w2", "常州(测试)公司"), _firm("other", "别的公司")],
@@ -256,3 +256,5 @@ def test_the_audits_find_facts_without_a_source_and_names_alike(store):
 
     alike = {(r["id"], r["other_id"], r["why"]) for r in run_named(store, "quality.duplicates").dicts()}
     assert alike == {("trina", "trina-co", "one name extends the other"), ("w1", "w2", "same name")}
+
+    assert {r["id"] for r in run_named(store, "quality.orphans").dicts()} == {"trina-co", "w2"}
