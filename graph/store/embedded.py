@@ -31,8 +31,13 @@ __all__ = ["EmbeddedStore"]
 _NO_TIMEOUT_MS = 0
 
 
+_SCALARS = (str, int, float, type(None))  # bool is an int
+
+
 def _to_python(v: Any) -> Any:
     """Node, relationship and path values as plain dicts, alike on both stores."""
+    if isinstance(v, _SCALARS):  # most values: checked first, as large results are mostly these
+        return v
     if isinstance(v, dict):
         if "_NODES" in v and "_RELS" in v:  # a path
             return {"nodes": [_to_python(n) for n in v["_NODES"]],
