@@ -54,6 +54,36 @@ def test_dialect_variants_exist_only_where_the_dialects_differ():
             assert text != q.text, f"{q.id}.{dialect}.cypher repeats the base text"
 
 
+def test_the_three_path_queries_share_one_ladybug_text_and_shortest_shares_neo4j_text_too():
+    lib = load_library()
+    shared = lib["paths.k_paths"].text_for("ladybug")
+    assert all(lib[q].text_for("ladybug") == shared for q in ("paths.shortest", "paths.all_shortest"))
+    assert lib["paths.shortest"].text_for("neo4j") == lib["paths.all_shortest"].text_for("neo4j")
+    assert lib["paths.k_paths"].text_for("neo4j") != lib["paths.all_shortest"].text_for("neo4j")
+
+
+def test_text_from_must_name_another_query(tmp_path):
+    from queries.library import QueryError
+
+    head = "// id: {id}\n// title_zh: 甲\n// title_en: a\n// audience: planner\n// shape: table\n"
+    (tmp_path / "a.one.cypher").write_text(head.format(id="a.one") + "// text_from: a.two\n", encoding="utf-8")
+    (tmp_path / "a.two.cypher").write_text(head.format(id="a.two") + "// text_from: a.one\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="loops"):
+        load_library.__wrapped__(tmp_path)
+    (tmp_path / "a.two.cypher").write_text(head.format(id="a.two") + "RETURN 1 AS x\n", encoding="utf-8")
+    assert load_library.__wrapped__(tmp_path)["a.one"].text == "RETURN 1 AS x"
+
+
+@pytest.mark.parametrize("qid,params,bound", [
+    ("paths.k_paths", {"k": 51}, "between 1 and 50"), ("paths.k_paths", {"max_hops": 5}, "between 1 and 4"),
+    ("paths.shortest", {"max_hops": 7}, "between 1 and 6"), ("paths.all_shortest", {"max_hops": 0}, "between 1 and 6")])
+def test_bounded_parameters_refuse_values_past_their_bounds(qid, params, bound):
+    from queries.library import QueryError, get_query
+
+    with pytest.raises(QueryError, match=bound):
+        get_query(qid).bind({**PATH, **params})
+
+
 @pytest.fixture(scope="module")
 def both_stores(tmp_path_factory):
     from conftest import neo4j_env
@@ -209,12 +239,6 @@ def test_k_paths_are_exactly_the_first_k_simple_paths_on_both_stores(both_stores
         checked += bool(want)
     assert checked >= 3, "too few of the sampled pairs are connected to test anything"
 
-
-def test_k_paths_refuses_more_than_four_hops(both_stores):
-    from queries.library import QueryError
-
-    with pytest.raises(QueryError, match="between 1 and 4"):
-        run_named(both_stores[0], "paths.k_paths", {**PATH, "max_hops": 5})
 
 
 @pytest.mark.parametrize("max_hops", [3, 4, 6])
