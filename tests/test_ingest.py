@@ -615,6 +615,23 @@ def test_cell_values_are_trimmed_and_folded_to_half_width(store, tmp_path):
     assert (f["name"], f["stock_code"], f["founded"]) == ("常州 某某 公司", "601100.SH", 2005)
 
 
+def test_match_keys_of_many_names_equal_match_key_of_each():
+    import random
+
+    from ingest.normalize import match_key, match_keys
+
+    tricky = ["“常州大学”", "\"常州 大学\"", "''", "“”", "ΑΣ ΒΓ", "ΑΣ", " Σ ", "\u200b常州\u3000大学 ",
+              "常州工学院（科教城）", "Ａ１", "\u0301abc", "İstanbul", "\u1100\u1161", "", "   ",
+              "「常州」公司", "常州「公司」", "a\u00adb\u2060c"]
+    pool = "常州大学天合ＡａΣσ （）()“”'\"\u3000\u200b\u0301\u1100\u1161\t\n"
+    rng = random.Random(7)
+    randoms = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 8))) for _ in range(2000)]
+
+    for names in (tricky, randoms, tricky + ["a\ue000b"]):  # the last: a name holding the joining character
+        assert match_keys(names) == [match_key(n) for n in names]
+    assert match_keys([]) == []
+
+
 # --------------------------------------------------------------------------- 5. idempotent upserts
 
 
