@@ -270,7 +270,14 @@ def _sort_collected_lists(res: QueryResult) -> None:
             continue
         for row in res.rows:
             v = row[j]
-            if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
+            if not isinstance(v, list):
+                continue
+            kinds = set(map(type, v))
+            if not kinds <= {str, int, float, bool}:
+                continue
+            if len(kinds) == 1:  # one kind (the usual case): the values sort as they are, fast
+                row[j] = sorted(v)
+            else:
                 row[j] = sorted(v, key=lambda x: (str(type(x)), x))
 
 

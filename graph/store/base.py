@@ -33,6 +33,7 @@ __all__ = [
     "node_key",
     "split_key",
     "forbidden_file_access",
+    "plain_list",
 ]
 
 
@@ -50,6 +51,15 @@ class ReadOnlyViolation(StoreError):
 
 class QueryTimeout(StoreError):
     """A query ran past its time limit and was stopped."""
+
+
+_PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
+
+
+def plain_list(v: list) -> bool:
+    """Whether a list holds only strings, numbers, booleans and nulls — the usual ``collect()``
+    result, which the stores pass on as it is rather than converting value by value."""
+    return set(map(type, v)) <= _PLAIN_TYPES
 
 
 def node_key(label: str, id_: str) -> str:

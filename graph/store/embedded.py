@@ -24,6 +24,7 @@ from graph.store.base import (
     StoreError,
     StoreUnavailable,
     forbidden_file_access,
+    plain_list,
 )
 
 __all__ = ["EmbeddedStore"]
@@ -48,7 +49,7 @@ def _to_python(v: Any) -> Any:
             return out
         return {k: _to_python(x) for k, x in v.items()}
     if isinstance(v, list):
-        return [_to_python(x) for x in v]
+        return v if plain_list(v) else [_to_python(x) for x in v]
     return v
 
 

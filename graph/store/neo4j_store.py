@@ -28,6 +28,7 @@ from graph.store.base import (
     StoreError,
     StoreUnavailable,
     forbidden_file_access,
+    plain_list,
 )
 
 __all__ = ["Neo4jStore"]
@@ -56,7 +57,7 @@ def _to_python(v: Any) -> Any:
         return {"nodes": [_to_python(n) for n in v.nodes],
                 "relationships": [_to_python(r) for r in v.relationships]}
     if isinstance(v, list):
-        return [_to_python(x) for x in v]
+        return v if plain_list(v) else [_to_python(x) for x in v]
     if isinstance(v, dict):
         return {k: _to_python(x) for k, x in v.items()}
     if hasattr(v, "iso_format"):  # neo4j temporal types
