@@ -264,10 +264,44 @@ def _firm(id_, name):
     return {"id": id_, "name": name, "source": "test", "confidence": "stated"}
 
 
+def test_likely_duplicates_are_every_pair_a_comparison_of_all_pairs_finds():
+    import random
+
+    from ingest.normalize import match_key
+    from queries.quality import MIN_CONTAINED, alike_names, pairs_alike
+
+    rng = random.Random(11)
+    names = ["".join(rng.choice("天合光能常州") for _ in range(rng.randint(2, 7))) for _ in range(400)]
+    names += ["天合光能", "天合光能股份", "天合光能科技", "天合光能（常州）", "天合光能(常州)"]
+    items = [(match_key(n), f"id{i}", n) for i, n in enumerate(names)]
+
+    def alike(a, b):
+        return a == b or (len(a) >= MIN_CONTAINED and b.startswith(a))
+
+    every_pair = {frozenset((x[1], y[1])) for x in items for y in items
+                  if x[1] != y[1] and (alike(x[0], y[0]) or alike(y[0], x[0]))}
+    found = {frozenset((r[0], r[2])) for r in pairs_alike(items)}
+    assert found == every_pair and len(found) > 50
+    assert alike_names(names) == {items[i][2] for pair in every_pair for i in (int(x[2:]) for x in pair)}
+
+
+def test_the_neo4j_duplicates_text_reads_every_type_the_ladybug_text_reads():
+    import re
+
+    from graph.model import NODE_TYPES
+
+    q = load_library()["quality.duplicates"]
+    read = re.findall(r"MATCH \(n:(\w+)\)", q.text_for("neo4j"))
+    left_out = set(re.findall(r"label\(n\) <> '(\w+)'", q.text_for("ladybug")))
+    assert left_out == {"Clause", "Target", "Document"}
+    assert sorted(read) == sorted(t.label for t in NODE_TYPES if t.label not in left_out)
+
+
 def test_the_audits_find_facts_without_a_source_names_alike_and_orphans(store):
     store.apply_schema()
     store.load({"Firm": [_firm("trina", "天合光能"), _firm("trina-co", "天合光能股份有限公司"),
-                         _firm("w1", "常州（测试）公司"), _firm("w2", "常州(测试)公司"), _firm("other", "别的公司")],
+                         _firm("w1", "常州（测试）公司"), _firm("w2", "常州(测试)公司"), _firm("other", "别的公司"),
+                         _firm("trina-2", "天合光能股份")],
                 "Park": [{"id": "p1", "name": "某园区", "source": "p", "confidence": "stated"}]},
                [{"type": "LOCATED_IN", "from_label": "Firm", "from_id": f, "to_label": "Park", "to_id": "p1",
                  "source": "r", "confidence": "stated"} for f in ("trina", "w1", "other")])
@@ -279,6 +313,8 @@ def test_the_audits_find_facts_without_a_source_names_alike_and_orphans(store):
     assert missing == {("node", "Firm", "other"), ("relationship", "LOCATED_IN", "w1 -> p1")}
 
     alike = {(r["id"], r["other_id"], r["why"]) for r in run_named(store, "quality.duplicates").dicts()}
-    assert alike == {("trina", "trina-co", "one name extends the other"), ("w1", "w2", "same name")}
+    assert alike == {("trina", "trina-2", "one name extends the other"),
+                     ("trina", "trina-co", "one name extends the other"),
+                     ("trina-2", "trina-co", "one name extends the other"), ("w1", "w2", "same name")}
 
-    assert {r["id"] for r in run_named(store, "quality.orphans").dicts()} == {"trina-co", "w2"}
+    assert {r["id"] for r in run_named(store, "quality.orphans").dicts()} == {"trina-co", "w2", "trina-2"}
