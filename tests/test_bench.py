@@ -142,6 +142,7 @@ def test_kg_bench_runs_end_to_end(tmp_path, monkeypatch):
     from queries.library import load_library
 
     monkeypatch.setenv("KG_EMBEDDED_PATH", str(tmp_path / "unused"))
+    monkeypatch.setenv("KG_ROW_CAP", "5")  # so that some queries are also timed as the app cuts them
     out = tmp_path / "r.json"
     result = CliRunner().invoke(cli, ["bench", "--scale", "XS", "--store", "embedded", "--query-runs", "1",
                                       "--betweenness-k", "20", "--naive-rows", "150", "--quiet",
@@ -158,3 +159,6 @@ def test_kg_bench_runs_end_to_end(tmp_path, monkeypatch):
     assert {q["query"] for q in r["queries"]} == set(load_library())
     assert not [q for q in r["queries"] if q.get("error")]
     assert r["ingest_naive_rows_per_s"] > 0 and r["ingest_batched_rows_per_s"] > 0
+    cut = [q for q in r["queries"] if q["rows"] > 5]
+    assert cut and all(q["app_row_cap"] == 5 and q["app_p95_ms"] is not None for q in cut)
+    assert not [q for q in r["queries"] if q["rows"] <= 5 and "app_p95_ms" in q]
