@@ -114,6 +114,17 @@ def test_every_query_gives_the_same_answer_on_both_stores(both_stores, qid, para
     assert _normalised(a) == _normalised(b)
 
 
+def test_a_packed_query_is_unpacked_and_cut_at_the_row_cap_like_any_other(both_stores):
+    q = load_library()["track.servers"]
+    assert q.packed == ("label", "id", "name", "via", "track")
+    assert "collect([label, id, name, via, track]) AS rows" in q.text_for("neo4j")
+    for store in both_stores:
+        whole = run_named(store, "track.servers", {"track": "人工智能"})
+        cut = run_named(store, "track.servers", {"track": "人工智能"}, row_cap=2)
+        assert whole.columns == cut.columns == list(q.packed) and len(whole) > 2 and not whole.truncated
+        assert cut.rows == whole.rows[:2] and cut.truncated, store.kind
+
+
 def test_the_bundled_graph_is_the_same_on_both_stores(both_stores):
     emb, neo = both_stores
     assert emb.stats() == neo.stats()
