@@ -11,8 +11,9 @@ that extend it.
 from __future__ import annotations
 
 from itertools import compress, count
+from typing import Iterator
 
-from graph.model import NODE_TYPES
+from graph import model
 from graph.store.base import GraphStore, QueryResult
 from ingest.normalize import match_keys
 
@@ -20,7 +21,6 @@ __all__ = ["likely_duplicates", "alike_names", "pairs_alike"]
 
 MIN_CONTAINED = 4
 COLUMNS = ["label", "id", "name", "other_id", "other_name", "why"]
-_LABELS = {t.label for t in NODE_TYPES}
 
 
 def _alike(key: str, other: str) -> bool:
@@ -28,42 +28,36 @@ def _alike(key: str, other: str) -> bool:
     return other == key or (len(key) >= MIN_CONTAINED and other.startswith(key))
 
 
+def _alike_pairs(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """``(i, j)``, ``i < j``, for every two of the sorted ``keys`` that are alike.
+
+    Sorted, the keys that equal or extend a key follow it directly: a key whose neighbour
+    does not start with it pairs with none, and the run after one that does holds every key
+    it pairs with."""
+    for i in compress(count(), map(str.startswith, keys[1:], keys)):  # the cheap test, all at once
+        for j in range(i + 1, len(keys)):  # by index: slicing would copy the tail each time
+            if not _alike(keys[i], keys[j]):
+                break
+            yield i, j
+
+
 def pairs_alike(items: list[tuple[str, str, str]]) -> list[list[str]]:
     """The pairs among ``items`` — ``(key, id, name)`` of one type — whose keys are equal
     (``"same name"``) or where a key of at least :data:`MIN_CONTAINED` characters starts the
     other (``"one name extends the other"``).  Each pair once, in the order of the sorted items."""
     items = sorted(items)
-    out = []
-    for i, (key, id_, name) in enumerate(items):
-        for j in range(i + 1, len(items)):  # by index: slicing would copy the tail each time
-            key2, id2, name2 = items[j]
-            if not _alike(key, key2):
-                break  # sorted: every key that equals or extends this one comes right after it
-            out.append([id_, name, id2, name2, "same name" if key2 == key else "one name extends the other"])
-    return out
+    keys = [key for key, _, _ in items]
+    return [[*items[i][1:], *items[j][1:], "same name" if keys[i] == keys[j] else "one name extends the other"]
+            for i, j in _alike_pairs(keys)]
 
 
 def alike_names(names: list[str]) -> set[str]:
-    """The names among ``names`` that :func:`pairs_alike` pairs with another.
-
-    Sorted by key, the keys that equal or extend a key follow it directly, so comparing each
-    key with the next finds every name that starts a pair, and the run after it holds every
-    name it pairs with."""
+    """The names among ``names`` that :func:`pairs_alike` pairs with another."""
     keys = match_keys(names)
     order = sorted(range(len(keys)), key=keys.__getitem__)
-    ordered = list(map(keys.__getitem__, order))
-    # the cheap test first, over all neighbours at once; _alike only where it holds
-    starts = compress(count(), map(str.startswith, ordered[1:], ordered))
     alike: set[str] = set()
-    for pos in starts:
-        key = ordered[pos]
-        if not _alike(key, ordered[pos + 1]):
-            continue
-        alike.add(names[order[pos]])
-        for k in range(pos + 1, len(order)):
-            if not _alike(key, ordered[k]):
-                break
-            alike.add(names[order[k]])
+    for i, j in _alike_pairs(list(map(keys.__getitem__, order))):
+        alike.update((names[order[i]], names[order[j]]))
     return alike
 
 
@@ -77,7 +71,7 @@ def likely_duplicates(store: GraphStore, res: QueryResult, params: dict | None =
         alike = alike_names(list(filter(None, names)))
         if not alike:
             continue
-        if label not in _LABELS:  # the label goes into the text: only the model's own
+        if label not in model.labels():  # the label goes into the text: only the model's own
             raise ValueError(f"quality.duplicates: {label!r} is not a node type of the model")
         found = store.read(f"MATCH (n:{label}) WHERE n.name IN $names RETURN n.id AS id, n.name AS name",
                            {"names": sorted(alike)})
