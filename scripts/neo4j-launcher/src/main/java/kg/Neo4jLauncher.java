@@ -89,6 +89,11 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pagecache))
+                // The default keeps two days of transaction logs; every test run and benchmark
+                // clears and reloads the database (an M bench writes ~1 GB of log), so a
+                // development server filled its disk (8.8 GB after one day). Community edition has
+                // no online backup or cluster that would read older logs.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1G size")
                 .setUserLogProvider(new Log4jLogProvider(System.out))
                 .build();
 
