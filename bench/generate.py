@@ -23,6 +23,7 @@ Deterministic: the same ``scale`` and ``seed`` give the same rows, in the same o
 from __future__ import annotations
 
 import random
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,8 +86,11 @@ _TIERS = ("科技型中小企业", "高新技术企业", "专精特新企业", "
 _LEVEL_W = (("国家级", 1), ("省级", 4), ("市级", 10), ("区级", 6), ("未知", 2))
 
 
-def _zipf_weights(n: int, s: float = 0.9) -> list[float]:
-    return [1.0 / (i + 1) ** s for i in range(n)]
+def _zipf_cum_weights(n: int, s: float = 0.9) -> list[float]:
+    """Cumulative Zipf weights, for ``rng.choices(pop, cum_weights=…)``: given plain weights,
+    ``choices`` sums them again on every call, which made scale L (650,000 firms drawing among
+    10,000 parks) quadratic.  The draws are the same either way."""
+    return list(accumulate(1.0 / (i + 1) ** s for i in range(n)))
 
 
 class _Builder:
@@ -141,10 +145,10 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
             segments.append(sid)
             seg_of[sid] = tid
             b.rel("PART_OF", "Track", sid, "Track", tid)
-    track_w = _zipf_weights(len(tracks), 0.7)
+    track_cw = _zipf_cum_weights(len(tracks), 0.7)
 
     def some_track() -> str:
-        return rng.choices(tracks, track_w)[0]
+        return rng.choices(tracks, cum_weights=track_cw)[0]
 
     def some_segment(track: str | None = None) -> str:
         t = track or some_track()
@@ -164,7 +168,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
     for p in range(1, len(parks)):
         if rng.random() < 0.1:
             b.rel("PART_OF", "Park", parks[p], "Park", parks[rng.randrange(p)])
-    park_w = _zipf_weights(len(parks), 0.9)
+    park_cw = _zipf_cum_weights(len(parks), 0.9)
 
     # --- universities and their colleges -----------------------------------------------------
     unis, colleges = [], []
@@ -176,7 +180,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
         b.rel("IN_REGION", "University", uid, "Region", rng.choice(regions))
         b.rel("FOCUSES_ON", "University", uid, "Track", some_track())
         if rng.random() < 0.3:
-            b.rel("LOCATED_IN", "University", uid, "Park", rng.choices(parks, park_w)[0])
+            b.rel("LOCATED_IN", "University", uid, "Park", rng.choices(parks, cum_weights=park_cw)[0])
         for c in range(sc.colleges_per_university):
             cid = b.node("College", f"syn-college-{u:04d}-{c}", f"合成学院{u:04d}-{c}",
                          kind=rng.choice(("school", "campus", "institute")))
@@ -184,7 +188,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
             b.rel("PART_OF", "College", cid, "University", uid)
             b.rel("IN_TRACK", "College", cid, "Track", some_segment())
             if rng.random() < 0.2:
-                b.rel("LOCATED_IN", "College", cid, "Park", rng.choices(parks, park_w)[0])
+                b.rel("LOCATED_IN", "College", cid, "Park", rng.choices(parks, cum_weights=park_cw)[0])
 
     # --- firms: many per park ------------------------------------------------------------------
     firms = []
@@ -193,7 +197,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
         listed = {"stock_code": f"{600000 + f}.SH"} if rng.random() < 0.01 else {}
         fid = b.node("Firm", f"syn-firm-{f:06d}", f"合成企业{f:06d}", founded=rng.randint(1990, 2025), **listed)
         firms.append(fid)
-        park = rng.choices(parks, park_w)[0]
+        park = rng.choices(parks, cum_weights=park_cw)[0]
         park_of[fid] = park
         b.rel("LOCATED_IN", "Firm", fid, "Park", park)
         b.rel("IN_REGION", "Firm", fid, "Region", rng.choice(local_regions))
@@ -217,7 +221,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
         t = some_track()
         b.rel("SERVES", "Platform", pid, "Track", t)
         b.rel("SERVES", "Platform", pid, "Track", some_segment(t))
-        b.rel("LOCATED_IN", "Platform", pid, "Park", rng.choices(parks, park_w)[0])
+        b.rel("LOCATED_IN", "Platform", pid, "Park", rng.choices(parks, cum_weights=park_cw)[0])
         b.rel("IN_REGION", "Platform", pid, "Region", rng.choice(local_regions))
         for _ in range(rng.randint(0, 2)):
             cl, pool = rng.choice((("Park", parks), ("College", colleges), ("University", unis), ("Firm", firms)))
@@ -264,7 +268,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
             al, pool = rng.choice((("University", unis), ("Platform", platforms), ("Firm", firms)))
             b.rel("AFFILIATED_WITH", "Person", pid, al, rng.choice(pool))
         if rng.random() < 0.3:
-            b.rel("LANDS_IN", "Person", pid, "Park", rng.choices(parks, park_w)[0])
+            b.rel("LANDS_IN", "Person", pid, "Park", rng.choices(parks, cum_weights=park_cw)[0])
 
     # --- programmes, projects, funds, scenarios, events ----------------------------------------
     programmes = []
@@ -273,13 +277,13 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
                      kind=rng.choice(("talent", "finance", "insurance", "matchmaking", "rd", "transfer", "digital")))
         programmes.append(gid)
         b.rel("FOCUSES_ON", "Programme", gid, "Track", some_track())
-    prog_w = _zipf_weights(len(programmes), 1.0)
+    prog_cw = _zipf_cum_weights(len(programmes), 1.0)
     for f in firms:
         if rng.random() < 0.15:
-            b.rel("PARTICIPATES_IN", "Firm", f, "Programme", rng.choices(programmes, prog_w)[0])
+            b.rel("PARTICIPATES_IN", "Firm", f, "Programme", rng.choices(programmes, cum_weights=prog_cw)[0])
     for c in colleges:
         if rng.random() < 0.3:
-            b.rel("PARTICIPATES_IN", "College", c, "Programme", rng.choices(programmes, prog_w)[0])
+            b.rel("PARTICIPATES_IN", "College", c, "Programme", rng.choices(programmes, cum_weights=prog_cw)[0])
     projects = []
     for i in range(sc.projects):
         jid = b.node("Project", f"syn-proj-{i:05d}", f"合成项目{i:05d}", year=rng.randint(2020, 2026),
@@ -293,7 +297,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
         b.rel("INCUBATED_IN" if rng.random() < 0.5 else "LANDS_IN", "Project", jid, "Park", park_of[lead])
     for i in range(sc.funds):
         uid = b.node("Fund", f"syn-fund-{i:04d}", f"合成基金{i:04d}", size_yi=round(rng.uniform(0.5, 50), 2))
-        b.rel("SET_UP_BY", "Fund", uid, "Park", rng.choices(parks, park_w)[0])
+        b.rel("SET_UP_BY", "Fund", uid, "Park", rng.choices(parks, cum_weights=park_cw)[0])
         b.rel("FOCUSES_ON", "Fund", uid, "Track", some_track())
         for _ in range(rng.randint(1, 8)):
             b.rel("INVESTS_IN", "Fund", uid, "Firm", rng.choice(firms))
@@ -314,7 +318,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
         b.rel("LEADS", "Platform", rng.choice(platforms), "Event", eid)
         for _ in range(rng.randint(2, 8)):
             b.rel("PARTICIPATES_IN", "Firm", rng.choice(firms), "Event", eid)
-        b.rel("PARTICIPATES_IN", "Park", rng.choices(parks, park_w)[0], "Event", eid)
+        b.rel("PARTICIPATES_IN", "Park", rng.choices(parks, cum_weights=park_cw)[0], "Event", eid)
 
     # --- documents, clauses, targets --------------------------------------------------------
     mentionable = {"Park": parks, "University": unis, "College": colleges, "Firm": firms, "Platform": platforms,
