@@ -11,6 +11,7 @@ from graph.store.base import (  # noqa: F401  (re-exported)
     ReadOnlyViolation,
     StoreError,
     StoreUnavailable,
+    TransactionTooLarge,
     node_key,
     split_key,
 )

@@ -27,6 +27,7 @@ __all__ = [
     "StoreUnavailable",
     "ReadOnlyViolation",
     "QueryTimeout",
+    "TransactionTooLarge",
     "QueryResult",
     "LoadSummary",
     "GraphStore",
@@ -51,6 +52,11 @@ class ReadOnlyViolation(StoreError):
 
 class QueryTimeout(StoreError):
     """A query ran past its time limit and was stopped."""
+
+
+class TransactionTooLarge(StoreError):
+    """A transaction needs more memory than the server allows one; it was rolled back whole.
+    Trying again, or another write path, cannot help."""
 
 
 _PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))

@@ -241,16 +241,17 @@ def neo4j_bulk_load(store, nodes: dict[str, list[dict]], rels: list[dict], *, ba
     transaction (all or nothing, retried by the driver on transient errors).  ``None``
     (nothing written) when the database is not empty, the rows do not suit, or the
     transaction fails (e.g. another writer created one of the ids meanwhile): the
-    ordinary MERGE path then runs and reports."""
-    from graph.store.base import StoreError, StoreUnavailable
+    ordinary MERGE path then runs and reports.  A transaction too large for Neo4j's
+    transaction memory raises :class:`TransactionTooLarge` instead: MERGE would not fit either."""
+    from graph.store.base import StoreError, StoreUnavailable, TransactionTooLarge
 
     statements = neo4j_statements(nodes, rels, batch_size)
     if statements is None or not store_is_empty(store):
         return None
     try:
         store.run_atomic(statements, progress=progress)
-    except StoreUnavailable:
-        raise
+    except (StoreUnavailable, TransactionTooLarge):
+        raise  # the MERGE path would fail the same way, after as long again
     except StoreError:
         return None
     store.last_load_path = "unwind-create"

@@ -27,6 +27,7 @@ from graph.store.base import (
     Statement,
     StoreError,
     StoreUnavailable,
+    TransactionTooLarge,
     forbidden_file_access,
     plain_list,
 )
@@ -72,6 +73,11 @@ def _plan_operators(plan: dict | None) -> set[str]:
     for child in plan.get("children", []) or []:
         ops |= _plan_operators(child)
     return ops
+
+
+# Neo.TransientError.General.MemoryPoolOutOfMemoryError: a transaction over
+# db.memory.transaction.max or all of them over dbms.memory.transaction.total.max.
+_MEMORY_CAP = "MemoryPoolOutOfMemoryError"
 
 
 class Neo4jStore(GraphStore):
@@ -169,6 +175,12 @@ class Neo4jStore(GraphStore):
             return QueryTimeout(f"stopped: the query ran past its time limit ({msg})")
         if "ForbiddenDueToTransactionType" in code or "AccessMode" in code or "WriteOnReadOnlyAccess" in code:
             return ReadOnlyViolation(f"refused: the query would write ({msg})")
+        if _MEMORY_CAP in code:
+            return TransactionTooLarge(
+                f"Neo4j ran out of transaction memory ({msg}). A transaction must fit in it whole, and a "
+                "load is one transaction (all or nothing): give the server more heap (NEO4J_HEAP for "
+                "scripts/neo4j-local; dbms.memory.transaction.total.max is 70% of the heap by default) "
+                f"or load the data in parts. Nothing was written. [{code}]")
         if "Forbidden" in code or "Security" in code:
             return ReadOnlyViolation(f"refused: {msg}")
         return StoreError(f"{msg} [{code}]" if code else msg)
@@ -192,7 +204,15 @@ class Neo4jStore(GraphStore):
 
         def work(tx):  # re-run from the start if the driver retries
             for q, p in statements:
-                tx.run(q, p).consume()
+                try:
+                    tx.run(q, p).consume()
+                except nx_exc.TransientError as e:
+                    if _MEMORY_CAP in (e.code or ""):
+                        # The driver retries transient errors for 15 s; a load larger than the cap
+                        # fails the same way each time (a rerun may pass only if other transactions
+                        # held the memory). Raised as our error, the driver does not retry it.
+                        raise self._translate(e) from None
+                    raise
                 if progress:
                     progress(len(p.get("rows", ())) or 1)
 

@@ -25,10 +25,13 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *
  * <pre>
  * java -cp 'classes:lib/*' kg.Neo4jLauncher --home DIR --password-file FILE [--port 7687]
- *      [--host 127.0.0.1] [--pagecache 512m] [--ready-file FILE]
+ *      [--host 127.0.0.1] [--pagecache 512m] [--tx-memory 0] [--ready-file FILE]
  * </pre>
  *
- * Environment fallbacks: NEO4J_PORT, NEO4J_HOST, NEO4J_PAGECACHE. Logs go to stdout/stderr (the
+ * {@code --tx-memory} caps the memory of any one transaction (db.memory.transaction.max; 0, the
+ * default, leaves only Neo4j's global cap of 70% of the heap).
+ *
+ * Environment fallbacks: NEO4J_PORT, NEO4J_HOST, NEO4J_PAGECACHE, NEO4J_TX_MEMORY. Logs go to stdout/stderr (the
  * neo4j-local script redirects them to .kg/neo4j/neo4j.log); the debug log is HOME/logs/debug.log.
  * The ready file (if given) is written once the password has been applied and Bolt is serving, and
  * removed again on shutdown. SIGTERM/SIGINT shut the DBMS down gracefully.
@@ -45,6 +48,7 @@ public final class Neo4jLauncher {
         String host = env.getOrDefault("NEO4J_HOST", "127.0.0.1");
         int port = Integer.parseInt(env.getOrDefault("NEO4J_PORT", "7687"));
         String pagecache = env.getOrDefault("NEO4J_PAGECACHE", "512m");
+        String txMemory = env.getOrDefault("NEO4J_TX_MEMORY", "0");
 
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -56,6 +60,7 @@ public final class Neo4jLauncher {
                 case "--host" -> { host = require(a, v); i++; }
                 case "--port" -> { port = Integer.parseInt(require(a, v)); i++; }
                 case "--pagecache" -> { pagecache = require(a, v); i++; }
+                case "--tx-memory" -> { txMemory = require(a, v); i++; }
                 case "-h", "--help" -> { usage(System.out); return; }
                 default -> die("unknown argument: " + a);
             }
@@ -89,6 +94,7 @@ public final class Neo4jLauncher {
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, parseBytes(pagecache))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, parseBytes(txMemory))
                 // The default keeps two days of transaction logs; every test run and benchmark
                 // clears and reloads the database (an M bench writes ~1 GB of log), so a
                 // development server filled its disk (8.8 GB after one day). Community edition has
@@ -173,7 +179,7 @@ public final class Neo4jLauncher {
 
     private static void usage(PrintStream out) {
         out.println("usage: kg.Neo4jLauncher --home DIR --password-file FILE [--port 7687] [--host 127.0.0.1]"
-                + " [--pagecache 512m] [--ready-file FILE]");
+                + " [--pagecache 512m] [--tx-memory 0] [--ready-file FILE]");
     }
 
     private static void log(String msg) {
