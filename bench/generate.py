@@ -23,8 +23,8 @@ Deterministic: the same ``scale`` and ``seed`` give the same rows, in the same o
 from __future__ import annotations
 
 import random
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from graph import model

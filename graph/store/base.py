@@ -55,8 +55,9 @@ class QueryTimeout(StoreError):
 
 
 class TransactionTooLarge(StoreError):
-    """A transaction needs more memory than the server allows one; it was rolled back whole.
-    Trying again, or another write path, cannot help."""
+    """A transaction needed more memory than the server allows; it was rolled back whole.
+    Retrying at once, or another write path, does not help (a later rerun can, if other
+    transactions held the memory)."""
 
 
 _PLAIN_TYPES = frozenset((str, int, float, bool, type(None)))
