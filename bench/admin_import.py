@@ -18,6 +18,7 @@ embedded store loaded with the same rows).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import subprocess
@@ -114,8 +115,6 @@ def empty_arrays(nodes: dict[str, list[dict]]) -> dict[tuple[str, str], list[str
 
 def _script(home: Path, *args: str, port: int | None = None, heap: str = "2g", timeout: float = 3600,
             ) -> subprocess.CompletedProcess:
-    import os
-
     env = {**os.environ, "NEO4J_HOME_DIR": str(home), "NEO4J_HEAP": heap}
     if port:
         env["NEO4J_PORT"] = str(port)
