@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from graph import model
+from graph.store.base import with_search_keys
 
 __all__ = ["write_import_csv", "admin_import", "SCRIPT"]
 
@@ -75,7 +76,8 @@ def write_import_csv(nodes: dict[str, list[dict]], rels: list[dict], directory: 
     for label, rows in nodes.items():
         if not rows:
             continue
-        types = _prop_types(model.node_props(label))
+        rows = with_search_keys(rows)
+        types = _prop_types(model.stored_node_props(label))
         cols = [c for c in types if c != "id" and any(c in r for r in rows)]
         path = directory / f"nodes-{label}.csv"
         with path.open("w", encoding="utf-8", newline="") as f:

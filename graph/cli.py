@@ -104,6 +104,7 @@ def cypher(ctx, query, params, fmt, write, row_cap, timeout):
     with _open(ctx.obj["store"]) as store:
         if write:
             res = store.write(query, p)
+            store.refresh_search_keys()  # the statement may have set names or aliases
         else:
             res = store.read(query, p, row_cap=row_cap or int(config.setting("KG_ROW_CAP")),
                              timeout=timeout or float(config.setting("KG_QUERY_TIMEOUT_S")))

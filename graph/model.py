@@ -27,6 +27,11 @@ __all__ = [
     "rel_props",
     "allowed_pair",
     "personal_props",
+    "SEARCH_KEY",
+    "DERIVED_NODE_PROPS",
+    "stored_node_props",
+    "search_key",
+    "entity_labels",
 ]
 
 # Types are the small portable subset that both Neo4j and LadybugDB store natively.
@@ -90,6 +95,14 @@ COMMON_REL_PROPS: tuple[Prop, ...] = (
     Prop("since", zh="起始年份", en="year the fact holds from", type="INT64"),
     Prop("role", zh="角色", en="role in the relationship (e.g. 科技副总, 牵头单位)"),
     Prop("note", zh="备注", en="free-text note"),
+)
+
+# Derived, not facts: the stores compute these from a node's facts on every write, so
+# exports, checksums and diffs leave them out (they read ``node_props``).
+SEARCH_KEY = "search_key"
+DERIVED_NODE_PROPS: tuple[Prop, ...] = (
+    Prop(SEARCH_KEY, zh="检索键", en="name and aliases, lower-cased, one per line: what entity.search "
+         "looks in (Neo4j keeps a TEXT index on it)"),
 )
 
 LEVELS = ("国家级", "省级", "市级", "区级", "未知")
@@ -239,6 +252,8 @@ NODE_TYPES: tuple[NodeType, ...] = (
     ),
 )
 
+_TEXT_LABELS = ("Document", "Clause", "Target")  # the plan's text, not the things it is about
+
 _ORGS = ("University", "College", "Platform", "Firm", "Park")
 
 REL_TYPES: tuple[RelType, ...] = (
@@ -284,7 +299,7 @@ REL_TYPES: tuple[RelType, ...] = (
     RelType("DEFINES", "提出", "defines",
             (("Clause", "Programme"), ("Clause", "Event"), ("Clause", "Scenario"), ("Clause", "Tier"))),
     RelType("MENTIONS", "提及", "mentions",
-            tuple(("Clause", n.label) for n in NODE_TYPES if n.label not in ("Clause", "Target", "Document"))),
+            tuple(("Clause", n.label) for n in NODE_TYPES if n.label not in _TEXT_LABELS)),
     RelType("ISSUED_BY", "印发", "issued by", (("Document", "Region"),)),
 )
 
@@ -295,6 +310,13 @@ _REL_BY_TYPE = {r.type: r for r in REL_TYPES}
 def labels() -> list[str]:
     """Node labels in model order."""
     return [n.label for n in NODE_TYPES]
+
+
+def entity_labels() -> list[str]:
+    """Labels of the things the documents are about, in model order: all but Document,
+    Clause and Target.  What clauses mention, what search finds, what duplicates are
+    looked for among."""
+    return [n.label for n in NODE_TYPES if n.label not in _TEXT_LABELS]
 
 
 def rel_types() -> list[str]:
@@ -315,6 +337,20 @@ def rel_type(type_: str) -> RelType:
 def node_props(label: str) -> tuple[Prop, ...]:
     """All properties of ``label``: the common ones first, then its own."""
     return COMMON_NODE_PROPS + node_type(label).props
+
+
+def stored_node_props(label: str) -> tuple[Prop, ...]:
+    """The properties a store keeps for ``label``: its facts, then the derived ones."""
+    return node_props(label) + DERIVED_NODE_PROPS
+
+
+def search_key(name: str | None, aliases: list[str] | None) -> str:
+    """The ``search_key`` of a node called ``name`` with ``aliases``: each lower-cased, one
+    per line, name first.  Whenever ``lower(name)`` or ``lower(alias)`` contains a text, the
+    key contains it too, so an index on the key can find every candidate; a text with a
+    line break can match across two names, and entity.search checks each candidate's name
+    and aliases again."""
+    return "\n".join(s.lower() for s in [name or "", *(aliases or ())])
 
 
 def rel_props(type_: str) -> tuple[Prop, ...]:
@@ -341,7 +377,7 @@ def _check_model() -> None:
             if a not in _NODE_BY_LABEL or b not in _NODE_BY_LABEL:
                 raise ValueError(f"{r.type}: pair ({a}, {b}) names an unknown label")
     for n in NODE_TYPES:
-        names = [p.name for p in node_props(n.label)]
+        names = [p.name for p in stored_node_props(n.label)]
         if len(names) != len(set(names)):
             raise ValueError(f"{n.label}: duplicate property names")
 

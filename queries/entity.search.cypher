@@ -7,12 +7,57 @@
 // param: types labels '' "only these types (comma-separated), e.g. Platform,College"
 // param: limit int 50 "most results"
 // shape: graph
+// One branch per entity type, so that each reads its TEXT index on search_key (name and
+// aliases, lower-cased: graph/model.py) and only the nodes that contain the text: 26 ms
+// at 100k nodes where lower-casing every name took 230. The key only finds candidates; the
+// name and aliases are checked again below. A test keeps the branches in step with the model.
 WITH lower($q) AS q, $types AS types
-MATCH (n)
-WHERE NOT n:Clause AND NOT n:Target AND NOT n:Document
-  AND (size(types) = 0 OR labels(n)[0] IN types)
-  AND (q = '' OR lower(n.name) CONTAINS q OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS q))
+CALL (q, types) {
+  WITH q, types WHERE size(types) = 0 OR 'Track' IN types
+  MATCH (n:Track) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Region' IN types
+  MATCH (n:Region) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Park' IN types
+  MATCH (n:Park) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'University' IN types
+  MATCH (n:University) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'College' IN types
+  MATCH (n:College) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Firm' IN types
+  MATCH (n:Firm) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Tier' IN types
+  MATCH (n:Tier) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Platform' IN types
+  MATCH (n:Platform) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Programme' IN types
+  MATCH (n:Programme) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Fund' IN types
+  MATCH (n:Fund) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Person' IN types
+  MATCH (n:Person) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Project' IN types
+  MATCH (n:Project) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Scenario' IN types
+  MATCH (n:Scenario) WHERE n.search_key CONTAINS q RETURN n
+  UNION ALL
+  WITH q, types WHERE size(types) = 0 OR 'Event' IN types
+  MATCH (n:Event) WHERE n.search_key CONTAINS q RETURN n
+}
+WITH n, q, lower(n.name) AS lname
+WHERE lname CONTAINS q OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS q)
 RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.aliases AS aliases,
-       CASE WHEN lower(n.name) = q THEN 0 WHEN lower(n.name) STARTS WITH q THEN 1 ELSE 2 END AS rank
+       CASE WHEN lname = q THEN 0 WHEN lname STARTS WITH q THEN 1 ELSE 2 END AS rank
 ORDER BY rank, size(n.name), name, label, id
 LIMIT $limit

@@ -47,7 +47,8 @@ def test_schema_cypher_is_generated_from_the_model():
     text = (ROOT / "schema.cypher").read_text(encoding="utf-8")
     assert "CREATE CONSTRAINT park_id_unique IF NOT EXISTS FOR (n:Park) REQUIRE n.id IS UNIQUE" in text
     assert "CREATE INDEX firm_name IF NOT EXISTS FOR (n:Firm) ON (n.name)" in text
-    assert "`fulltext.analyzer`: 'cjk'" in text and "ON EACH [n.name, n.aliases]" in text
+    assert "CREATE TEXT INDEX firm_search_key IF NOT EXISTS FOR (n:Firm) ON (n.search_key)" in text
+    assert "clause_search_key" not in text  # clauses are not searched as entities
 
 
 def test_schema_check_fails_when_the_model_changed_without_regenerating(tmp_path):
@@ -129,8 +130,13 @@ def test_kg_cypher_refuses_a_write_without_the_write_flag(store_kind, tmp_path):
     s = open_test_store(store_kind, tmp_path)
     assert s.checksum() == before
     s.close()
-    r = kg("cypher", "CREATE (:Track {id:'x', name:'x'})", "--write", env=env)
+    r = kg("cypher", "CREATE (:Track {id:'x', name:'Xian 赛道'})", "--write", env=env)
     assert r.returncode == 0, r.stderr
+    from queries.library import run_named
+
+    s = open_test_store(store_kind, tmp_path)  # the write gave the new node its search key
+    assert [(r["label"], r["id"]) for r in run_named(s, "entity.search", {"q": "XIAN"}).dicts()] == [("Track", "x")]
+    s.close()
 
 
 def test_kg_cypher_takes_parameters_and_formats(store_kind, tmp_path):

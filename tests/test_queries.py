@@ -299,13 +299,64 @@ def test_likely_duplicates_are_every_pair_a_comparison_of_all_pairs_finds():
 def test_the_neo4j_duplicates_text_reads_every_type_the_ladybug_text_reads():
     import re
 
-    from graph.model import NODE_TYPES
+    from graph.model import entity_labels, labels
 
     q = load_library()["quality.duplicates"]
     read = re.findall(r"MATCH \(n:(\w+)\)", q.text_for("neo4j"))
     left_out = set(re.findall(r"label\(n\) <> '(\w+)'", q.text_for("ladybug")))
-    assert left_out == {"Clause", "Target", "Document"}
-    assert sorted(read) == sorted(t.label for t in NODE_TYPES if t.label not in left_out)
+    assert sorted(read) == sorted(entity_labels()) == sorted(set(labels()) - left_out)
+
+
+def test_the_neo4j_search_text_looks_in_the_indexed_search_key_of_every_entity_type():
+    import re
+
+    from graph.model import entity_labels, labels
+    from graph.schema import neo4j_schema_statements
+
+    q = load_library()["entity.search"]
+    branches = re.findall(r"'(\w+)' IN types\s+MATCH \(n:(\w+)\) WHERE n.search_key CONTAINS q", q.text_for("neo4j"))
+    assert [a for a, b in branches if a == b] == entity_labels()
+    left_out = set(re.findall(r"label\(n\) <> '(\w+)'", q.text_for("ladybug")))
+    assert sorted(entity_labels()) == sorted(set(labels()) - left_out)
+    indexed = re.findall(r"CREATE TEXT INDEX \w+ IF NOT EXISTS FOR \(n:(\w+)\) ON \(n.search_key\)",
+                         "\n".join(neo4j_schema_statements()))
+    assert indexed == entity_labels()
+
+
+def _search(store, q, **params):
+    return [(r["label"], r["id"]) for r in run_named(store, "entity.search", {"q": q, **params}).dicts()]
+
+
+def test_search_keys_follow_every_write_and_stay_out_of_the_facts(store):
+    store.apply_schema()
+    store.load({"Firm": [{"id": "abb", "name": "ABB 中国", "aliases": ["Asea Brown Boveri"],
+                          "source": "s", "confidence": "stated"}]}, [])
+    assert _search(store, "brown BOVERI") == [("Firm", "abb")]
+    # A file without an aliases column renames the firm and keeps the stored aliases.
+    store.load({"Firm": [{"id": "abb", "name": "ABB（中国）有限公司", "source": "s", "confidence": "stated"}]}, [])
+    assert _search(store, "abb（中国") == [("Firm", "abb")]
+    assert _search(store, "asea brown") == [("Firm", "abb")]
+    assert _search(store, "ABB 中国") == []
+    # Two rows for one id in one load: the key is the node's after both.
+    store.load({"Firm": [{"id": "x", "name": "甲公司", "aliases": ["Jia"], "source": "s", "confidence": "stated"},
+                         {"id": "x", "name": "乙公司", "source": "s", "confidence": "stated"}]}, [])
+    assert _search(store, "jia") == [("Firm", "x")] and _search(store, "甲公司") == []
+    # Derived, not a fact: exports and checksums do not carry it.
+    assert all("search_key" not in d for _, d in store.export().nodes(data=True))
+    # A node written by other means gets its key from refresh_search_keys (kg cypher --write
+    # and Neo4j's apply_schema call it).
+    store.write("CREATE (:Park {id: 'p', name: 'Wujin 园', source: 's', confidence: 'stated'})")
+    key = "MATCH (n:Park {id: 'p'}) RETURN n.search_key"
+    assert store.read(key).single_value() is None
+    assert store.refresh_search_keys() == 1
+    assert store.read(key).single_value() == "wujin 园"
+    assert _search(store, "wujin") == [("Park", "p")]
+    assert store.refresh_search_keys() == 0
+    if store.dialect == "neo4j":  # a database loaded before the key existed gets it from apply_schema
+        store.write("MATCH (n) REMOVE n.search_key")
+        assert _search(store, "wujin") == []
+        store.apply_schema()
+        assert _search(store, "wujin") == [("Park", "p")]
 
 
 def test_the_audits_find_facts_without_a_source_names_alike_and_orphans(store):

@@ -67,7 +67,10 @@ def store_is_empty(store: "GraphStore") -> bool:
 def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
                ) -> tuple[dict[str, dict[str, dict]], dict[tuple, dict]]:
     """Rows merged as MERGE … SET would merge them: nodes by ``(label, id)``, relationships by
-    ``(type, from_label, from_id, to_label, to_id)``; later values win."""
+    ``(type, from_label, from_id, to_label, to_id)``; later values win.  Each merged node
+    gets its ``search_key`` (derived from the merged name and aliases)."""
+    from graph.store.base import with_search_keys
+
     merged_nodes: dict[str, dict[str, dict]] = {}
     for label, rows in nodes.items():
         by_id: dict[str, dict] = {}
@@ -78,7 +81,7 @@ def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
             else:
                 cur.update(r)
         if by_id:
-            merged_nodes[label] = by_id
+            merged_nodes[label] = {r["id"]: r for r in with_search_keys(list(by_id.values()))}
     merged_rels: dict[tuple, dict] = {}
     for r in rels:
         key = (r["type"], r["from_label"], r["from_id"], r["to_label"], r["to_id"])
@@ -141,7 +144,7 @@ def ladybug_plan(nodes: dict[str, list[dict]], rels: list[dict]) -> list[tuple[s
             rows = list((merged_nodes.get(label) or {}).values())
             if not rows:
                 continue
-            cols = [(p.name, p.type) for p in model.node_props(label)]
+            cols = [(p.name, p.type) for p in model.stored_node_props(label)]
             allowed = {c for c, _ in cols}
             if any(set(r) - allowed for r in rows) or any(not isinstance(r.get("id"), str) or not r["id"]
                                                           for r in rows):
@@ -211,7 +214,7 @@ def neo4j_statements(nodes: dict[str, list[dict]], rels: list[dict], batch_size:
         rows = list((merged_nodes.get(label) or {}).values())
         if not rows:
             continue
-        allowed = {p.name for p in model.node_props(label)}
+        allowed = {p.name for p in model.stored_node_props(label)}
         if any(set(r) - allowed for r in rows):
             return None
         rows = [{k: v for k, v in r.items() if v is not None} for r in rows]

@@ -229,9 +229,12 @@ class Neo4jStore(GraphStore):
         return done
 
     def apply_schema(self) -> None:
+        # Earlier versions created a full-text index that no query used; every write paid for it.
+        self._auto("DROP INDEX entity_names IF EXISTS")
         for stmt in schema.neo4j_schema_statements():
             self._auto(stmt)
         self._auto("CALL db.awaitIndexes(60)")
+        self.refresh_search_keys()  # nodes loaded before the key existed
 
     def _auto(self, cypher: str, params: dict | None = None) -> None:
         # Schema commands and CALL {…} IN TRANSACTIONS need an auto-commit transaction.
