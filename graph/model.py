@@ -345,8 +345,9 @@ def stored_node_props(label: str) -> tuple[Prop, ...]:
 
 
 def search_key(name: str | None, aliases: list[str] | None) -> str:
-    """The ``search_key`` of a node called ``name`` with ``aliases``: each lower-cased, one
-    per line, name first.  Whenever ``lower(name)`` or ``lower(alias)`` contains a text, the
+    """The ``search_key`` of a node called ``name`` with ``aliases``: each lower-cased (by
+    ``str.lower``, which agrees with Neo4j's ``lower()``: tested), one per line, name first.
+    Whenever ``lower(name)`` or ``lower(alias)`` contains a text, the
     key contains it too, so an index on the key can find every candidate; a text with a
     line break can match across two names, and entity.search checks each candidate's name
     and aliases again."""

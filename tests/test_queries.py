@@ -323,6 +323,14 @@ def test_the_neo4j_search_text_looks_in_the_indexed_search_key_of_every_entity_t
     assert indexed == entity_labels()
 
 
+def test_search_keys_are_lower_cased_as_neo4j_lower_cases_the_text_searched_for(both_stores):
+    # The Neo4j text looks for lower($q) in keys lower-cased by Python: they must agree.
+    _, neo = both_stores
+    texts = ["ABC", "Ａｂｃ", "ΣΟΦΟΣ", "STRASSE ẞ", "İstanbul", "ǅ", "ÀÉÎÕÜ", "ᾼ", "КИРИЛЛИЦА", "Ⅻ", "Ⓐ"]
+    rows = neo.read("UNWIND $texts AS t RETURN t, lower(t)", {"texts": texts}).rows
+    assert [(t, low) for t, low in rows] == [(t, t.lower()) for t in texts]
+
+
 def _search(store, q, **params):
     return [(r["label"], r["id"]) for r in run_named(store, "entity.search", {"q": q, **params}).dicts()]
 
