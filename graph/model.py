@@ -351,7 +351,9 @@ def search_key(name: str | None, aliases: list[str] | None) -> str:
     key contains it too, so an index on the key can find every candidate; a text with a
     line break can match across two names, and entity.search checks each candidate's name
     and aliases again."""
-    return "\n".join(s.lower() for s in [name or "", *(aliases or ())])
+    # Whatever the row holds: a value of the wrong type is the store's to refuse, with its message.
+    parts = [name, *aliases] if isinstance(aliases, (list, tuple)) else [name, aliases]
+    return "\n".join(str(p).lower() for p in parts if p is not None)
 
 
 def rel_props(type_: str) -> tuple[Prop, ...]:
