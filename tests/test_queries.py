@@ -331,6 +331,14 @@ def test_search_keys_are_lower_cased_as_neo4j_lower_cases_the_text_searched_for(
     assert [(t, low) for t, low in rows] == [(t, t.lower()) for t in texts]
 
 
+def test_the_search_key_is_the_name_and_aliases_lower_cased_one_per_line():
+    from graph.model import search_key
+
+    assert search_key("ABB 中国", ["Asea Brown Boveri", None]) == "abb 中国\nasea brown boveri"
+    assert search_key(None, None) == ""
+    assert search_key(5, "X") == "5\nx"  # a wrong type is the store's to refuse, not the key's
+
+
 def _search(store, q, **params):
     return [(r["label"], r["id"]) for r in run_named(store, "entity.search", {"q": q, **params}).dicts()]
 
