@@ -10,7 +10,7 @@ driver retries on transient errors (leader switch, deadlock).
 from __future__ import annotations
 
 import logging
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import neo4j
 from neo4j import GraphDatabase, READ_ACCESS
@@ -202,10 +202,23 @@ class Neo4jStore(GraphStore):
     def run_atomic(self, statements: Iterable[Statement], *, progress: Progress | None = None) -> None:
         statements = list(statements)
 
-        def work(tx):  # re-run from the start if the driver retries
+        def produce(run):
             for q, p in statements:
+                run(q, p)
+
+        self.run_transaction(produce, progress=progress)
+
+    def run_transaction(self, produce: Callable[[Callable[[str, dict], list]], None], *,
+                        progress: Progress | None = None) -> None:
+        """Run ``produce(run)`` in ONE managed write transaction: ``run(q, params)`` executes a
+        statement and returns its rows (lists of values), so that later statements can use
+        what earlier ones returned.  The driver re-runs ``produce`` from the start when it
+        retries a transient error, so ``produce`` must build everything it sends afresh."""
+
+        def work(tx):
+            def run(q: str, p: dict) -> list:
                 try:
-                    tx.run(q, p).consume()
+                    rows = [list(r.values()) for r in tx.run(q, p)]
                 except nx_exc.TransientError as e:
                     if _MEMORY_CAP in (e.code or ""):
                         # The driver retries transient errors for 15 s; a load larger than the cap
@@ -215,6 +228,9 @@ class Neo4jStore(GraphStore):
                     raise
                 if progress:
                     progress(len(p.get("rows", ())) or 1)
+                return rows
+
+            produce(run)
 
         self._session_call("write", work)
 
