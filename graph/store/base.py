@@ -162,15 +162,20 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def with_search_keys(rows: list[dict], existing: dict[str, dict] | None = None) -> list[dict]:
-    """``rows`` (node rows of one label, in load order) each with the ``search_key`` of the
-    node as it will be after the whole load: stored properties (``existing``, by id)
-    updated by every row for that id in turn.  So a row without ``aliases`` keeps the
+def final_search_keys(rows: list[dict], existing: dict[str, dict] | None = None) -> dict[str, str]:
+    """The ``search_key`` by id of each node that ``rows`` (node rows of one label, in load
+    order) write, as the node will be after the whole load: stored properties (``existing``,
+    by id) updated by every row for that id in turn.  So a row without ``aliases`` keeps the
     stored aliases in the key, and every statement for an id sets the same final key."""
     final: dict[str, dict] = {}
     for r in rows:
         final.setdefault(r["id"], dict((existing or {}).get(r["id"]) or {})).update(r)
-    keys = {id_: model.search_key(p.get("name"), p.get("aliases")) for id_, p in final.items()}
+    return {id_: model.search_key(p.get("name"), p.get("aliases")) for id_, p in final.items()}
+
+
+def with_search_keys(rows: list[dict], existing: dict[str, dict] | None = None) -> list[dict]:
+    """``rows`` each with its node's final ``search_key`` (:func:`final_search_keys`)."""
+    keys = final_search_keys(rows, existing)
     return [{**r, model.SEARCH_KEY: keys[r["id"]]} for r in rows]
 
 
@@ -300,8 +305,8 @@ class GraphStore(ABC):
             existing = self.fetch_nodes(label, [r["id"] for r in rows], batch_size) if diff else {}
             todo = _classify(summary, label, rows, existing, key=lambda r: r["id"], props=lambda r: r)
             if todo:
-                final_keys = {r["id"]: r[model.SEARCH_KEY] for r in with_search_keys(rows, existing)}
-                todo = [{**r, model.SEARCH_KEY: final_keys[r["id"]]} for r in todo]
+                keys = final_search_keys(rows, existing)
+                todo = [{**r, model.SEARCH_KEY: keys[r["id"]]} for r in todo]
             statements += node_upserts(label, todo, batch_size)
         groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for r in rels:
@@ -328,21 +333,23 @@ class GraphStore(ABC):
         self.last_load_path = "unwind-merge, no diff"  # read by bench/
         return summary
 
-    def refresh_search_keys(self, batch_size: int = 5000) -> int:
+    def refresh_search_keys(self, batch_size: int = 5000, *, missing_only: bool = False) -> int:
         """Give every node the ``search_key`` its name and aliases make, where the stored one
-        differs (a node written by ``kg cypher --write``, or loaded before the key existed),
-        in one transaction.  Returns how many nodes were changed."""
+        differs (a node written by ``kg cypher --write``), or with ``missing_only`` only where
+        there is none (nodes loaded before the key existed: no read of the others), in one
+        transaction.  Returns how many nodes were changed."""
         statements: list[Statement] = []
         changed = 0
         cols = f"n.id, n.name, n.aliases, n.{model.SEARCH_KEY}"
+        missing = f" AND n.{model.SEARCH_KEY} IS NULL" if missing_only else ""
         for label in model.labels():
-            match = f"MATCH (n:{label}) WHERE n.id IS NOT NULL "
+            match = f"MATCH (n:{label}) WHERE n.id IS NOT NULL{missing} "
             if self.dialect == "neo4j":  # one record: the Python driver costs ~25 µs per record
                 rows = self.read(match + f"RETURN collect([{cols}])", trusted=True).single_value()
             else:  # LadybugDB lists hold one type only
                 rows = self.read(match + f"RETURN {cols}", trusted=True).rows
-            stale = [{"id": id_, "key": model.search_key(name, aliases)}
-                     for id_, name, aliases, key in rows if key != model.search_key(name, aliases)]
+            wanted = ((id_, key, model.search_key(name, aliases)) for id_, name, aliases, key in rows)
+            stale = [{"id": id_, "key": new} for id_, key, new in wanted if key != new]
             changed += len(stale)
             q = f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n.{model.SEARCH_KEY} = r.key"
             statements += [(q, {"rows": b}) for b in _batches(stale, batch_size)]

@@ -70,8 +70,6 @@ def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
     """Rows merged as MERGE … SET would merge them: nodes by ``(label, id)``, relationships by
     ``(type, from_label, from_id, to_label, to_id)``; later values win.  Each merged node
     gets its ``search_key`` (derived from the merged name and aliases)."""
-    from graph.store.base import with_search_keys
-
     merged_nodes: dict[str, dict[str, dict]] = {}
     for label, rows in nodes.items():
         by_id: dict[str, dict] = {}
@@ -81,8 +79,10 @@ def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
                 by_id[r["id"]] = dict(r)
             else:
                 cur.update(r)
+        for r in by_id.values():  # copies: the caller's rows stay as they were
+            r[model.SEARCH_KEY] = model.search_key(r.get("name"), r.get("aliases"))
         if by_id:
-            merged_nodes[label] = {r["id"]: r for r in with_search_keys(list(by_id.values()))}
+            merged_nodes[label] = by_id
     merged_rels: dict[tuple, dict] = {}
     for r in rels:
         key = (r["type"], r["from_label"], r["from_id"], r["to_label"], r["to_id"])

@@ -250,7 +250,7 @@ class Neo4jStore(GraphStore):
         for stmt in schema.neo4j_schema_statements():
             self._auto(stmt)
         self._auto("CALL db.awaitIndexes(60)")
-        self.refresh_search_keys()  # nodes loaded before the key existed
+        self.refresh_search_keys(missing_only=True)  # nodes loaded before the key existed
 
     def _auto(self, cypher: str, params: dict | None = None) -> None:
         # Schema commands and CALL {…} IN TRANSACTIONS need an auto-commit transaction.
