@@ -344,7 +344,7 @@ def generate(scale: str | Scale = "S", seed: int = 42) -> tuple[dict[str, list[d
                 tid = b.node("Target", f"{cid}-t1", f"合成目标{d:03d}-{c + 1}", metric="合成指标",
                              value=float(rng.randint(10, 500)), unit="家", comparator="at_least",
                              period="plan_period", phrase="不少于若干家",
-                             metric_query=rng.choice(metric_queries))
+                             coverage_query=rng.choice(metric_queries))
                 b.rel("SETS", "Clause", cid, "Target", tid)
     return b.nodes, b.rels
 

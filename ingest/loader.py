@@ -62,32 +62,64 @@ def _sources(doc: Path) -> dict[str, str]:
         return {r["file"]: r.get("url", "") for r in csv.DictReader(fh) if r.get("file")}
 
 
+# What ``documents/targets.csv`` may add to a target: every Target property the
+# document's text does not set (the measuring query, published figures, their sources).
+_DOCUMENT_TARGET_PROPS = {"metric", "value", "unit", "comparator", "period", "phrase"}
+TARGET_OVERLAY_PROPS = {p.name: p for p in model.node_type("Target").props if p.name not in _DOCUMENT_TARGET_PROPS}
+# A published figure is shown only with the date it describes and the page that states it.
+_FIGURE_NEEDS = {"baseline": ("baseline_as_of", "baseline_source"), "latest": ("latest_as_of", "latest_source")}
+
+
+def _overlay_value(prop: model.Prop, v: str) -> tuple[object, str | None]:
+    """The typed value of one overlay cell, or the reason it is refused."""
+    if prop.type == "DOUBLE":
+        try:
+            return float(v.replace(",", "")), None
+        except ValueError:
+            return None, f"{v!r} is not a number"
+    if prop.enum and v not in prop.enum:
+        return None, f"{v!r} is not one of {', '.join(prop.enum)}"
+    return v, None
+
+
+def _overlay_row(f: Path, i: int, row: dict, problems: list[Problem]) -> dict:
+    """The checked properties of one ``targets.csv`` row (problems appended, not raised)."""
+    props: dict = {}
+    for k, raw in row.items():
+        if k is None or k == "target_id":
+            continue
+        if k not in TARGET_OVERLAY_PROPS:
+            problems.append(Problem(str(f), i, k, f"not a target property ({', '.join(sorted(TARGET_OVERLAY_PROPS))})"))
+            continue
+        v = (raw or "").strip()
+        if v:
+            value, reason = _overlay_value(TARGET_OVERLAY_PROPS[k], v)
+            if reason:
+                problems.append(Problem(str(f), i, k, reason))
+            else:
+                props[k] = value
+    for fig, needs in _FIGURE_NEEDS.items():
+        for need in needs:
+            if fig in props and need not in props:
+                problems.append(Problem(str(f), i, need, f"{fig} is given without its {need}"))
+    return props
+
+
 def _target_overlay(doc_dir: Path, nodes: dict[str, list[dict]], problems: list[Problem]) -> None:
-    """``documents/targets.csv`` adds to targets what a document cannot say: the library
-    query that measures a target (``metric_query``) and a sourced actual value."""
+    """``documents/targets.csv`` adds to targets what a document cannot say: the query
+    counting what the dataset holds (``coverage_query``), how progress is measured, and
+    the published baseline and latest figures with their dates and sources."""
     f = doc_dir / "targets.csv"
     if not f.exists():
         return
     targets = {t["id"]: t for t in nodes.get("Target", [])}
-    allowed = {"metric_query", "actual", "actual_as_of", "actual_source"}
     with f.open(encoding="utf-8-sig", newline="") as fh:
         for i, row in enumerate(csv.DictReader(fh), start=2):
             t = targets.get((row.get("target_id") or "").strip())
             if t is None:
                 problems.append(Problem(str(f), i, "target_id", f"no target {row.get('target_id')!r} in the documents"))
                 continue
-            for k in allowed:
-                v = (row.get(k) or "").strip()
-                if not v:
-                    continue
-                if k == "actual":
-                    try:
-                        t[k] = float(v)
-                    except ValueError:
-                        problems.append(Problem(str(f), i, k, f"{v!r} is not a number"))
-                        continue
-                else:
-                    t[k] = v
+            t.update(_overlay_row(f, i, row, problems))
 
 
 def ingest_paths(store: GraphStore, paths: Iterable[str | Path], *, dry_run: bool = False,

@@ -1,10 +1,16 @@
 // id: kpi.progress
 // title_zh: 目标进度
-// title_en: Target versus actual
+// title_en: Targets and their published figures
 // audience: planner
-// description: Each target beside its actual value — counted in the graph by the target's metric query, or a reported value with its source — and the share reached; targets with neither say so.
+// description: Each of the plan's targets beside its published baseline (end of 2025) and latest value, with their dates and sources, and the progress the target's wording implies (stock, increment or per year); targets with no published figure say what was searched. What the dataset itself holds is a separate coverage count, never progress.
 // shape: table
 MATCH (c:Clause)-[:SETS]->(t:Target)
-RETURN t.id AS target_id, c.title AS clause, t.metric AS metric, t.value AS value, t.unit AS unit,
-       t.period AS period, t.metric_query AS metric_query, t.actual AS actual, t.actual_source AS actual_source
+RETURN t.id AS target_id, c.title AS clause, t.metric AS metric, t.phrase AS phrase, t.value AS value, t.unit AS unit,
+       t.comparator AS comparator, t.period AS period, t.progress_basis AS basis,
+       t.baseline AS baseline, t.baseline_as_of AS baseline_as_of, t.baseline_source AS baseline_source,
+       t.baseline_read_at AS baseline_read_at, t.baseline_quote AS baseline_quote,
+       t.latest AS latest, t.latest_as_of AS latest_as_of, t.latest_source AS latest_source,
+       t.latest_read_at AS latest_read_at, t.latest_quote AS latest_quote,
+       t.figure_note AS figure_note, t.figure_note_en AS figure_note_en, t.searched AS searched,
+       t.coverage_query AS coverage_query
 ORDER BY c.number, target_id

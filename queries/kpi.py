@@ -1,46 +1,104 @@
-"""KPI progress: each target beside its actual value.
+"""KPI progress: each target beside its published figures, and progress as its wording reads.
 
-The actual comes from the target's metric query (``metric_query``: a library query
-returning one number, counted in the graph) or, where none exists, from a reported value
-with its source (``actual``, ``actual_source``).  Targets with neither say so.
+A target carries (from ``documents/targets.csv``) a published ``baseline`` (its value at
+the plan's start, end of 2025) and a ``latest`` value, each with the date it describes and
+the page that states it, and a ``progress_basis`` saying how the target's words count:
+
+- ``stock`` (超7000家): the newest published value against the target;
+- ``increment`` (新增…30家): the latest value minus the baseline against the target; with
+  only a baseline there is no progress yet, and none is made up;
+- ``per_year`` (每年…100场): one year's published figure against the yearly target.
+
+A target with no published figure has status ``unpublished`` (未公布) and says what was
+searched.  What the dataset itself holds (the target's ``coverage_query``) is reported as
+``coverage``, a count of the dataset, never as progress.
+
+>>> progress("stock", target=7000, baseline=5791, latest=None)
+(82.7, 'baseline')
+>>> progress("increment", target=30, baseline=1254, latest=1270)
+(53.3, 'latest')
+>>> progress("increment", target=30, baseline=1254, latest=None)
+(None, None)
 """
 
 from __future__ import annotations
 
 from graph.store.base import GraphStore, QueryResult, StoreError
 
-__all__ = ["kpi_progress_rows"]
+__all__ = ["kpi_progress_rows", "progress", "status", "default_basis", "COLUMNS"]
 
-COLUMNS = ["target_id", "clause", "metric", "target", "unit", "period", "actual", "actual_from",
-           "progress_pct", "actual_source"]
+BASES = ("stock", "increment", "per_year")
+
+COLUMNS = ["target_id", "clause", "metric", "phrase", "target", "unit", "comparator", "period", "basis",
+           "baseline", "baseline_as_of", "baseline_source", "baseline_read_at", "baseline_quote",
+           "latest", "latest_as_of", "latest_source", "latest_read_at", "latest_quote",
+           "status", "progress_pct", "progress_from", "figure_note", "figure_note_en", "searched",
+           "coverage", "coverage_query"]
 
 
-def _progress(actual: float | None, value: float | None) -> float | None:
-    if actual is None or not value:
+def progress(basis: str | None, *, target: float | None, baseline: float | None,
+             latest: float | None) -> tuple[float | None, str | None]:
+    """The percentage of ``target`` reached, and which figure it rests on (``"latest"`` or
+    ``"baseline"``), as ``basis`` reads the target; ``(None, None)`` where the published
+    figures do not tell.  Raises ``ValueError`` for an unknown basis."""
+    if basis not in BASES:
+        raise ValueError(f"unknown progress basis {basis!r} (one of {', '.join(BASES)})")
+    if not target:
+        return None, None
+    if basis == "increment":
+        if latest is None or baseline is None:
+            return None, None
+        return round(100.0 * (latest - baseline) / target, 1), "latest"
+    value, frm = (latest, "latest") if latest is not None else (baseline, "baseline")
+    if value is None:
+        return None, None
+    return round(100.0 * value / target, 1), frm
+
+
+def default_basis(metric: str | None, period: str | None) -> str:
+    """How a target's words count where ``targets.csv`` does not say: 每年 (per year),
+    新增 (an increment), else a stock.
+
+    >>> default_basis("新增典型应用场景", "per_year"), default_basis("新增省级以上科创平台", "plan_period")
+    ('per_year', 'increment')
+    """
+    if period == "per_year":
+        return "per_year"
+    return "increment" if (metric or "").startswith("新增") else "stock"
+
+
+def status(baseline: float | None, latest: float | None) -> str:
+    """``published`` (a latest value), ``baseline_only`` or ``unpublished`` (未公布)."""
+    if latest is not None:
+        return "published"
+    return "baseline_only" if baseline is not None else "unpublished"
+
+
+def _coverage(store: GraphStore, qid: str | None, measured: dict[str, int | None]) -> int | None:
+    """What the dataset holds by ``qid``; each query runs once however many targets use it."""
+    from queries.library import run_named
+
+    if not qid:
         return None
-    return round(100.0 * float(actual) / float(value), 1)
+    if qid not in measured:
+        try:
+            measured[qid] = run_named(store, qid).single_value()
+        except StoreError:
+            measured[qid] = None  # a coverage count is context; its absence must not hide the figures
+    return measured[qid]
 
 
 def kpi_progress_rows(store: GraphStore, res: QueryResult, params: dict | None = None) -> QueryResult:
-    """Complete ``kpi.progress`` rows with actual values and the percentage reached."""
-    from queries.library import run_named
-
+    """Complete ``kpi.progress`` rows with status, progress and the dataset's coverage."""
     rows = []
-    measured: dict[str, tuple] = {}  # each metric query runs once, however many targets use it
+    measured: dict[str, int | None] = {}
     for r in res.dicts():
-        actual, actual_from, src = None, "none", r.get("actual_source")
-        qid = r.get("metric_query")
-        if qid:
-            if qid not in measured:
-                try:
-                    measured[qid] = (run_named(store, qid).single_value(), "graph", f"query {qid}")
-                except StoreError as e:
-                    measured[qid] = (None, "error", str(e))
-            actual, actual_from, src = measured[qid]
-        elif r.get("actual") is not None:
-            actual, actual_from = r["actual"], "reported"
-        rows.append([r["target_id"], r["clause"], r["metric"], r["value"], r["unit"], r["period"],
-                     actual, actual_from, _progress(actual, r["value"]), src])
+        basis = r.get("basis") or default_basis(r.get("metric"), r.get("period"))
+        pct, frm = progress(basis, target=r["value"], baseline=r["baseline"], latest=r["latest"])
+        row = dict(r, target=r["value"], basis=basis, status=status(r["baseline"], r["latest"]),
+                   progress_pct=pct, progress_from=frm,
+                   coverage=_coverage(store, r.get("coverage_query"), measured))
+        rows.append([row.get(c) for c in COLUMNS])
     return QueryResult(COLUMNS, rows, res.truncated)
 
 

@@ -1,7 +1,7 @@
 // id: metric.platforms_provincial
-// title_zh: 省级以上科创平台数（图中）
-// title_en: Provincial-or-higher platforms in the graph
+// title_zh: 数据集收录：省级以上科创平台
+// title_en: Dataset coverage: Provincial-or-higher platforms
 // audience: planner
-// description: A KPI metric counted in the graph (what the bundled data holds, not the city-wide statistic).
+// description: What the dataset holds (数据集收录) for a target's measure: a coverage count of the dataset, never the city's figure nor progress.
 // shape: table
 MATCH (p:Platform) WHERE p.level IN ['国家级', '省级'] RETURN count(p) AS actual

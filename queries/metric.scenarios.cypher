@@ -1,7 +1,7 @@
 // id: metric.scenarios
-// title_zh: 应用场景数（图中）
-// title_en: Scenarios in the graph
+// title_zh: 数据集收录：应用场景
+// title_en: Dataset coverage: Scenarios
 // audience: planner
-// description: A KPI metric counted in the graph (what the bundled data holds, not the city-wide statistic).
+// description: What the dataset holds (数据集收录) for a target's measure: a coverage count of the dataset, never the city's figure nor progress.
 // shape: table
 MATCH (s:Scenario) RETURN count(s) AS actual

@@ -1,7 +1,7 @@
 // id: metric.technology_managers
-// title_zh: 科技副总人数（图中）
-// title_en: 科技副总 in the graph
+// title_zh: 数据集收录：科技副总
+// title_en: Dataset coverage: 科技副总
 // audience: planner
-// description: A KPI metric counted in the graph (what the bundled data holds, not the city-wide statistic).
+// description: What the dataset holds (数据集收录) for a target's measure: a coverage count of the dataset, never the city's figure nor progress.
 // shape: table
 MATCH (p:Person)-[e:SERVES_AS]->(:Firm) WHERE e.role CONTAINS '科技副总' RETURN count(DISTINCT p) AS actual

@@ -1,7 +1,7 @@
 // id: metric.unicorns
-// title_zh: 独角兽（潜在）企业数（图中）
-// title_en: (Potential) unicorns in the graph
+// title_zh: 数据集收录：独角兽（潜在）企业
+// title_en: Dataset coverage: (Potential) unicorns
 // audience: planner
-// description: A KPI metric counted in the graph (what the bundled data holds, not the city-wide statistic).
+// description: What the dataset holds (数据集收录) for a target's measure: a coverage count of the dataset, never the city's figure nor progress.
 // shape: table
 MATCH (f:Firm)-[:IN_TIER]->(t:Tier) WHERE t.name CONTAINS '独角兽' RETURN count(DISTINCT f) AS actual

@@ -145,15 +145,18 @@ def test_a_path_from_changzhou_university_to_a_firm_avoids_hubs_and_is_fast(both
             assert elapsed < 1.0, f"{qid} took {elapsed:.2f}s on {store.kind}"
 
 
-def test_kpi_progress_shows_target_actual_and_percentage(both_stores):
-    emb, _ = both_stores
-    rows = run_named(emb, "kpi.progress").dicts()
-    assert len(rows) == 17
-    measured = [r for r in rows if r["actual_from"] == "graph"]
-    assert measured, "no target has a metric query"
-    for r in measured:
-        assert r["progress_pct"] == round(100 * r["actual"] / r["target"], 1)
-    assert any(r["actual_from"] == "none" for r in rows), "targets without an actual must say so"
+def test_kpi_progress_gives_published_figures_and_never_a_dataset_count_as_progress(both_stores):
+    from queries.kpi import progress
+
+    for store in both_stores:
+        rows = run_named(store, "kpi.progress").dicts()
+        assert len(rows) == 17
+        for r in rows:
+            assert (r["progress_pct"], r["progress_from"]) == progress(
+                r["basis"], target=r["target"], baseline=r["baseline"], latest=r["latest"]), r["target_id"]
+        hightech = next(r for r in rows if r["metric"] == "高新技术企业")
+        assert hightech["coverage"] is not None  # what the dataset holds, shown apart from progress
+        assert hightech["progress_pct"] == round(100 * hightech["baseline"] / 7000, 1) != 0
 
 
 def test_names_with_quotes_and_cypher_fragments_are_searched_literally(both_stores):

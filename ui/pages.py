@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from graph import model
+from graph.formatting import cell_text
 from graph.maps import standalone_page
 from graph.store.base import QueryResult, StoreError, node_key, split_key
 from queries.library import MAX_HOPS, get_query
@@ -52,11 +53,63 @@ def overview(ctx: D.Ctx) -> None:
     if not rows:
         st.info(t("no_targets", lang))
         return
-    df = pd.DataFrame([{t("targets", lang): r["metric"], "target": r["target"], "unit": r["unit"],
-                        "actual": r["actual"], "%": r["progress_pct"], "from": r["actual_from"]} for r in rows])
+    _kpi_table(rows, lang)
+
+
+def _kpi_table(rows: list[dict], lang: str) -> None:
+    """One line per target: its published figures, their date and source, and progress."""
+    def fig(r, k):
+        return None if r[k] is None else f"{cell_text(r[k])} {r['unit'] or ''}"
+
+    df = pd.DataFrame([{
+        t("kpi_target", lang): f"{r['metric']} {cell_text(r['target'])}{r['unit'] or ''}",
+        t("kpi_baseline", lang): fig(r, "baseline") or t("kpi_unpublished", lang),
+        t("kpi_latest", lang): fig(r, "latest") or t("kpi_unpublished", lang),
+        t("kpi_as_of", lang): r["latest_as_of"] or r["baseline_as_of"],
+        t("kpi_progress", lang): r["progress_pct"],
+        t("kpi_source", lang): r["latest_source"] or r["baseline_source"],
+        t("kpi_coverage", lang): r["coverage"]} for r in rows])
     st.dataframe(df, hide_index=True, width="stretch", column_config={
-        "%": st.column_config.ProgressColumn("%", min_value=0, max_value=100, format="%.1f%%")})
-    st.caption(t("from_graph", lang))
+        t("kpi_progress", lang): st.column_config.ProgressColumn(t("kpi_progress", lang), min_value=0, max_value=100,
+                                                                 format="%.1f%%"),
+        t("kpi_source", lang): st.column_config.LinkColumn(t("kpi_source", lang))})
+    n = sum(r["status"] != "unpublished" for r in rows)
+    st.caption(f"{t('kpi_published_n', lang, n=n, total=len(rows))}。{t('kpi_caption', lang)}")
+
+
+def _kpi_figure_line(r: dict, which: str, lang: str) -> str:
+    """``基线（2025）：5791 家 · [来源](url)`` for ``which`` = baseline or latest."""
+    src, copy = r[f"{which}_source"], r[f"{which}_read_at"]
+    line = t("kpi_figure", lang, label=t(f"kpi_{which}", lang), as_of=r[f"{which}_as_of"],
+             value=cell_text(r[which]), unit=r["unit"] or "")
+    line += f" · [{t('kpi_source', lang)}]({src})"
+    if copy:
+        line += f" · [{t('kpi_read_at', lang)}]({copy})"
+    if r.get(f"{which}_quote"):
+        line += f" — “{r[f'{which}_quote']}”"
+    return line
+
+
+def _kpi_card(r: dict, lang: str) -> None:
+    st.markdown(f"**{r['metric'] or r['target_id']}** — {t('kpi_target', lang)}: {r['phrase'] or cell_text(r['target'])}")
+    if r["status"] == "unpublished":
+        st.markdown(f"{t('kpi_unpublished', lang)} — {t('kpi_searched', lang, what=r['searched'] or '—')}")
+    for which in ("baseline", "latest"):
+        if r[which] is not None:
+            st.markdown(_kpi_figure_line(r, which, lang))
+    if r["status"] == "baseline_only":
+        st.markdown(t("kpi_no_latest", lang))
+    note = r.get("figure_note_en" if lang == "en" else "figure_note")
+    if note:
+        st.caption(note)
+    basis = t(f"basis_{r['basis']}", lang)
+    if r["fraction"] is None:
+        st.caption(t("kpi_no_pct", lang, basis=basis))
+    else:
+        st.progress(r["fraction"], text=t("kpi_pct", lang, pct=r["progress_pct"], basis=basis,
+                                          frm=t(f"from_{r['progress_from']}", lang)))
+    if r["coverage"] is not None:
+        st.caption(t("kpi_coverage_note", lang, n=r["coverage"]))
 
 
 def _kpi_bars(ctx: D.Ctx, limit: int | None) -> None:
@@ -65,16 +118,9 @@ def _kpi_bars(ctx: D.Ctx, limit: int | None) -> None:
     if not rows:
         st.info(t("no_targets", lang))
         return
+    st.caption(t("kpi_caption", lang))
     for r in rows[:limit]:
-        head = f"**{r['metric'] or r['target_id']}**"
-        if r["fraction"] is None:
-            st.markdown(f"{head} — {t('no_actual', lang)}")
-            st.progress(0.0)
-        else:
-            note = t("from_graph", lang) if r.get("actual_from") == "graph" else (r.get("actual_source") or "")
-            st.markdown(f"{head} — {t('actual_of', lang, actual=r['actual'], target=r['target'], unit=r['unit'] or '')} "
-                        f"({r['progress_pct']}%) {note}")
-            st.progress(r["fraction"])
+        _kpi_card(r, lang)
 
 
 # --------------------------------------------------------------------------- 赛道×平台
