@@ -80,7 +80,7 @@ def without_personal(G):
     """A copy of ``G`` without the model's personal properties.
 
     Every node loses ``model.personal_props(label)``; a Person therefore loses ``name``,
-    ``name_en``, ``aliases``, ``title``, ``email`` and ``phone``, and gets its node key
+    ``name_en``, ``aliases``, ``description``, ``title``, ``email`` and ``phone``, and gets its node key
     (``"Person:<id>"``) as ``name``.  Ids are kept: when a Person id itself identifies the
     person (a name slug), use :func:`pseudonymise` as well.
 

@@ -381,10 +381,11 @@ def allowed_pair(type_: str, from_label: str, to_label: str) -> bool:
 
 
 def personal_props(label: str) -> set[str]:
-    """Names of the properties of ``label`` that are personal data (Person names included)."""
+    """Names of the properties of ``label`` that are personal data (Person names included;
+    a Person's description too, since free text about a named person identifies them)."""
     names = {p.name for p in node_props(label) if p.personal}
     if label == "Person":
-        names |= {"name", "name_en", "aliases"}
+        names |= {"name", "name_en", "aliases", "description"}
     return names
 
 

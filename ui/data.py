@@ -22,7 +22,7 @@ from queries.subgraph import result_keys
 
 __all__ = [
     "BUNDLED", "HUBS", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
-    "stage_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame",
+    "stage_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame", "five_mark",
     "kpi_rows", "matrix_frame", "env_fingerprint", "connect", "clear_caches",
 ]
 
@@ -148,15 +148,22 @@ FIVE = (("has_track", "tracks", "five_track"), ("has_platform", "platforms", "fi
         ("has_project", "projects", "five_project"))
 
 
+def five_mark(present: bool, tr) -> str:
+    """A 五个一 cell: ✓ where the graph holds the link, else "not found in published sources":
+    the dataset records only published links, so an absent one is unpublished, not disproved."""
+    return "✓" if present else tr("not_published")
+
+
 def scorecard_frame(res: QueryResult, tr) -> pd.DataFrame:
-    """park.scorecard as one row per park: ✓/✗ per item, score, what is missing, evidence.
+    """park.scorecard as one row per park: ✓ or "not found in published sources" per item,
+    score, what is missing, evidence (district funds listed apart, outside the score).
     ``tr(key)`` translates column titles."""
     rows = []
     for r in res.dicts():
         row = {tr("park"): r["park"], tr("score"): r["score"]}
         missing = []
         for flag, _, key in FIVE:
-            row[tr(key)] = "✓" if r.get(flag) else "✗"
+            row[tr(key)] = five_mark(bool(r.get(flag)), tr)
             if not r.get(flag):
                 missing.append(tr(key))
         row[tr("missing")] = "、".join(missing) or "—"
@@ -167,6 +174,8 @@ def scorecard_frame(res: QueryResult, tr) -> pd.DataFrame:
                 ev.append(f"{tr(key)}: {'、'.join(map(str, v))}")
             elif isinstance(v, (int, float)) and v:
                 ev.append(f"{tr(key)}: {v}")
+        if r.get("region_funds"):
+            ev.append(f"{tr('region_funds')}: {'、'.join(map(str, r['region_funds']))}")
         if r.get("source"):
             ev.append(str(r["source"]))
         row[tr("evidence")] = "；".join(ev)

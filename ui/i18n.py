@@ -133,6 +133,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "evidence": {"zh": "证据", "en": "Evidence"},
     "park": {"zh": "园区", "en": "Park"},
     "complete": {"zh": "五项齐全", "en": "all five present"},
+    "not_published": {"zh": "未见公开来源", "en": "not found in published sources"},
+    "region_funds": {"zh": "所在辖区的基金（来源未写明与本园区挂钩，不计分）",
+                     "en": "Funds of the park's district (no source ties them to this park; not scored)"},
     # targets
     "targets": {"zh": "政策目标清单", "en": "Targets"},
     "clause_mentions": {"zh": "条款提及的主体", "en": "What each clause mentions"},

@@ -309,9 +309,11 @@ def scorecard(ctx: D.Ctx) -> None:
     cols = st.columns(5)
     for col, (flag, field, key) in zip(cols, D.FIVE):
         v = row.get(field)
-        col.metric(t(key, lang), "✓" if row.get(flag) else "✗")
-        if isinstance(v, list):
-            col.caption("、".join(map(str, v)) or "—")
+        col.metric(t(key, lang), D.five_mark(bool(row.get(flag)), lambda k: t(k, lang)))
+        if isinstance(v, list) and v:
+            col.caption("、".join(map(str, v)))
+    if row.get("region_funds"):
+        st.caption(f"{t('region_funds', lang)}: {'、'.join(map(str, row['region_funds']))}")
     keys = D.neighbourhood_five(ctx, park)
     show_map(ctx.map(keys, highlight=(node_key("Park", park),), height="420px"), 420, lang)
 

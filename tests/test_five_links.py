@@ -1,0 +1,101 @@
+"""The 五个一 per park: what the bundled data publishes, and how the scorecard says what it lacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph import model
+from graph.export import export_graph
+from queries.library import run_named
+from ui.data import FIVE, scorecard_frame
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "changzhou"
+LINKS = [flag for flag, _, _ in FIVE]
+
+
+def _rows(name):
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _scorecard_counts(store):
+    rows = run_named(store, "park.scorecard").dicts()
+    for r in rows:  # the score is the number of links present, nothing else
+        assert r["score"] == sum(bool(r[flag]) for flag in LINKS)
+    return sum(r["score"] >= 3 for r in rows), {flag: sum(bool(r[flag]) for r in rows) for flag in LINKS}
+
+
+def test_the_published_evidence_lifts_nine_parks_to_three_links_and_every_link_to_three_parks(bundled_store):
+    """What the bundled sources support today (measured, a floor against regressions)."""
+    at_least_three, per_link = _scorecard_counts(bundled_store)
+    assert at_least_three >= 9
+    assert min(per_link.values()) >= 3, per_link
+
+
+@pytest.mark.xfail(strict=True, reason="issue #17 asks 10 parks at 3 of 5 and every link at 5 parks; "
+                   "the published sources found so far give 9 parks, talents at 3 and funds at 4")
+def test_ten_parks_score_three_and_each_link_is_present_for_five_parks(bundled_store):
+    at_least_three, per_link = _scorecard_counts(bundled_store)
+    assert at_least_three >= 10 and min(per_link.values()) >= 5, (at_least_three, per_link)
+
+
+def test_a_district_fund_is_listed_beside_the_parks_of_its_district_and_scored_only_where_tied(bundled_store):
+    rows = {r["park_id"]: r for r in run_named(bundled_store, "park.scorecard").dicts()}
+    q = ("MATCH (f:Fund)-[:SET_UP_BY]->(:Region)<-[:IN_REGION]-(k:Park) "
+         "RETURN k.id AS park, collect(f.name) AS funds")
+    pairs = bundled_store.read(q).dicts()
+    assert any(set(p["funds"]) - set(rows[p["park"]]["funds"]) for p in pairs), "no district fund beside a park"
+    for p in pairs:
+        park = rows[p["park"]]
+        for fund in p["funds"]:  # the park's own (its source ties it to the park) or listed apart, never both
+            assert (fund in park["funds"]) != (fund in park["region_funds"]), (p["park"], fund)
+        assert park["has_fund"] == bool(park["funds"])  # district funds never make the score
+
+
+def test_a_missing_link_reads_not_found_in_published_sources_never_a_bare_cross(bundled_store):
+    from ui.i18n import t
+
+    res = run_named(bundled_store, "park.scorecard")
+    for lang in ("zh", "en"):
+        df = scorecard_frame(res, lambda k: t(k, lang))
+        cells = df[[t(key, lang) for _, _, key in FIVE]].to_numpy().ravel().tolist()
+        assert "✗" not in cells
+        assert set(cells) == {"✓", t("not_published", lang)}
+    assert t("not_published", "zh") == "未见公开来源"
+
+
+def test_every_talent_project_and_fund_row_has_a_source_and_a_confidence():
+    files = ["Person.csv", "Project.csv", "Fund_wuge.csv", "relationships_wuge.csv"]
+    for name in files:
+        for i, r in enumerate(_rows(name), start=2):
+            assert r["source"].startswith("http"), f"{name}:{i}: source"
+            assert r["confidence"] in ("stated", "inferred"), f"{name}:{i}: confidence"
+
+
+def test_links_to_parks_from_a_district_fund_or_a_person_are_never_stated_without_the_park_in_the_note():
+    for i, r in enumerate(_rows("relationships_wuge.csv"), start=2):
+        if r["type"] in ("SET_UP_BY", "LANDS_IN", "INCUBATED_IN") and r["to_label"] == "Park":
+            assert r["note"], f"relationships_wuge.csv:{i}: say where the source ties it to the park"
+
+
+def test_person_names_and_descriptions_are_personal_and_dropped_from_exports():
+    assert {"name", "aliases", "description", "title"} <= model.personal_props("Person")
+    people = _rows("Person.csv")
+    assert people
+    G = nx.MultiDiGraph()
+    for p in people:
+        G.add_node(f"Person:{p['id']}", label="Person", **{k: v for k, v in p.items() if v})
+    buf = io.BytesIO()
+    export_graph(G, buf, "json", drop_personal=True)
+    text = buf.getvalue().decode("utf-8")
+    for p in people:
+        assert p["name"] not in text
+        assert not p["description"] or p["description"] not in text
+        assert p["role"] in text  # the role is not personal
+    assert len(Counter(p["id"] for p in people)) == len(people)
