@@ -11,6 +11,6 @@ RETURN t.id AS target_id, c.title AS clause, t.metric AS metric, t.phrase AS phr
        t.baseline_read_at AS baseline_read_at, t.baseline_quote AS baseline_quote,
        t.latest AS latest, t.latest_as_of AS latest_as_of, t.latest_source AS latest_source,
        t.latest_read_at AS latest_read_at, t.latest_quote AS latest_quote,
-       t.figure_note AS figure_note, t.figure_note_en AS figure_note_en, t.searched AS searched,
+       t.figure_note AS figure_note, t.figure_note_en AS figure_note_en, t.searched AS searched, t.searched_en AS searched_en,
        t.coverage_query AS coverage_query
 ORDER BY c.number, target_id

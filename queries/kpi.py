@@ -7,7 +7,8 @@ the page that states it, and a ``progress_basis`` saying how the target's words 
 - ``stock`` (超7000家): the newest published value against the target;
 - ``increment`` (新增…30家): the latest value minus the baseline against the target; with
   only a baseline there is no progress yet, and none is made up;
-- ``per_year`` (每年…100场): one year's published figure against the yearly target.
+- ``per_year`` (每年…100场): one plan year's published figure (``latest``) against the
+  yearly target; the baseline year's figure shows the pace before the plan, not progress.
 
 A target with no published figure has status ``unpublished`` (未公布) and says what was
 searched.  What the dataset itself holds (the target's ``coverage_query``) is reported as
@@ -32,7 +33,7 @@ BASES = ("stock", "increment", "per_year")
 COLUMNS = ["target_id", "clause", "metric", "phrase", "target", "unit", "comparator", "period", "basis",
            "baseline", "baseline_as_of", "baseline_source", "baseline_read_at", "baseline_quote",
            "latest", "latest_as_of", "latest_source", "latest_read_at", "latest_quote",
-           "status", "progress_pct", "progress_from", "figure_note", "figure_note_en", "searched",
+           "status", "progress_pct", "progress_from", "figure_note", "figure_note_en", "searched", "searched_en",
            "coverage", "coverage_query"]
 
 
@@ -49,6 +50,8 @@ def progress(basis: str | None, *, target: float | None, baseline: float | None,
         if latest is None or baseline is None:
             return None, None
         return round(100.0 * (latest - baseline) / target, 1), "latest"
+    if basis == "per_year":  # a year before the plan (the baseline) is not a plan year's progress
+        return (None, None) if latest is None else (round(100.0 * latest / target, 1), "latest")
     value, frm = (latest, "latest") if latest is not None else (baseline, "baseline")
     if value is None:
         return None, None

@@ -93,7 +93,8 @@ def _kpi_figure_line(r: dict, which: str, lang: str) -> str:
 def _kpi_card(r: dict, lang: str) -> None:
     st.markdown(f"**{r['metric'] or r['target_id']}** — {t('kpi_target', lang)}: {r['phrase'] or cell_text(r['target'])}")
     if r["status"] == "unpublished":
-        st.markdown(f"{t('kpi_unpublished', lang)} — {t('kpi_searched', lang, what=r['searched'] or '—')}")
+        what = r.get("searched_en" if lang == "en" else "searched") or r.get("searched") or "—"
+        st.markdown(f"{t('kpi_unpublished', lang)} — {t('kpi_searched', lang, what=what)}")
     for which in ("baseline", "latest"):
         if r[which] is not None:
             st.markdown(_kpi_figure_line(r, which, lang))
