@@ -85,12 +85,14 @@ COMMON_NODE_PROPS: tuple[Prop, ...] = (
     Prop("name_en", zh="英文名", en="English name"),
     Prop("aliases", "STRING[]", zh="别名", en="short names, former names, English names; separate with |"),
     Prop("description", zh="说明", en="one-line description"),
-    Prop("source", zh="来源", en="a URL or a document clause such as 常政办发〔2026〕7号#3"),
+    Prop("source", zh="来源", en="the publisher's own page (URL) or a document clause such as 常政办发〔2026〕7号#3"),
+    Prop("read_at", zh="阅读处", en="a copy of the source where the fact was read (another site republishing it)"),
     Prop("confidence", zh="可信度", en="stated = the source says it; inferred = derived", enum=CONFIDENCE_VALUES),
 )
 
 COMMON_REL_PROPS: tuple[Prop, ...] = (
-    Prop("source", zh="来源", en="a URL or a document clause"),
+    Prop("source", zh="来源", en="the publisher's own page (URL) or a document clause"),
+    Prop("read_at", zh="阅读处", en="a copy of the source where the fact was read (another site republishing it)"),
     Prop("confidence", zh="可信度", en="stated = the source says it; inferred = derived", enum=CONFIDENCE_VALUES),
     Prop("since", zh="起始年份", en="year the fact holds from", type="INT64"),
     Prop("role", zh="角色", en="role in the relationship (e.g. 科技副总, 牵头单位)"),

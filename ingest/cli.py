@@ -41,6 +41,8 @@ def register(cli: click.Group) -> None:
             result = ingest_paths(store, paths, dry_run=dry_run, skip_invalid=skip_invalid,
                                   rejects_path=rejects if skip_invalid else None,
                                   batch_size=batch_size or int(config.setting("KG_BATCH_SIZE")), quiet=quiet)
+        for w in result.plan.warnings:
+            click.echo(f"warning: {w}", err=True)
         if dry_run:
             click.echo(f"valid: {result.plan.row_count} rows would be loaded (dry run: nothing written)")
             return

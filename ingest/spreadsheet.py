@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple
 
 from graph import model
+from graph.sources import copy_site, source_host
 from graph.store.base import StoreError
 from ingest.normalize import clean_text, match_key, slug_for
 
@@ -115,6 +116,8 @@ class Plan:
     rels: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     rejects: list[dict] = field(default_factory=list)  # problems of the rows dropped by skip_invalid
+    # Not refused, but worth fixing: e.g. a source on a host known to copy other sites' pages.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:
@@ -650,6 +653,7 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
     for nr in merged.values():
         nr.props.setdefault("source", _file_row(nr.source_name, nr.row))
         nr.props.setdefault("confidence", "stated")
+        _warn_copy_site(plan, nr.where, nr.row, nr.props["source"])
 
     # --- relationships ---
     rels: dict[tuple[str, str, str, str, str], tuple[dict, _RelRow]] = {}
@@ -741,6 +745,7 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
     for props, rr in rels.values():
         props.setdefault("source", _file_row(rr.source_name, rr.row))
         props.setdefault("confidence", "stated")
+        _warn_copy_site(plan, rr.where, rr.row, props["source"])
 
     if skip_invalid:
         dropped = {k for k, rows in members.items() if any((r.where, r.row) in bad_rows for r in rows)}
@@ -773,6 +778,13 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
         plan.rels.append({"type": t, "from_label": fl, "from_id": fid, "to_label": tl, "to_id": tid, **props})
     canonical_order(plan.nodes, plan.rels)
     return plan
+
+
+def _warn_copy_site(plan: Plan, where: str, row: int, source: str) -> None:
+    """A user's row may cite a copy site (it is their data), but they should know."""
+    if copy_site(source):
+        plan.warnings.append(Problem(where, row, "source", f"{source_host(source)} is known to copy other "
+                                     "publishers' pages: cite the publisher's own page and put the copy in read_at"))
 
 
 def canonical_order(nodes: dict[str, list[dict]], rels: list[dict]) -> None:

@@ -27,6 +27,7 @@ import pytest
 
 from conftest import ROOT, neo4j_env, open_test_store
 from graph import model
+from graph.sources import source_kind
 from ingest.loader import ingest_paths
 from ingest.spreadsheet import IngestError
 from ingest.templates import WORKBOOK_NAME, write_templates
@@ -224,7 +225,7 @@ def test_template_headers_are_bilingual_and_document_the_allowed_values(tmp_path
 def test_filled_in_templates_load(store, tmp_path):
     write_templates(tmp_path)
     with (tmp_path / "Park.csv").open("a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerow(["p1", "天宁经济开发区", "", "", "", "", "", "省级", "经开区", "2025"])
+        csv.writer(fh).writerow(["p1", "天宁经济开发区", "", "", "", "", "", "", "省级", "经开区", "2025"])
     wb = openpyxl.load_workbook(tmp_path / WORKBOOK_NAME)
     wb["University 高校院所"].append(["u1", "常州工学院", "", "常工院"])
     wb["relationships"].append(["LOCATED_IN", "", "常工院", "", "天宁经济开发区"])
@@ -699,6 +700,22 @@ def test_every_node_and_relationship_gets_a_source_and_a_confidence(store, tmp_p
     edge = G.get_edge_data("Park:p2", "Region:r1", "IN_REGION")
     assert (edge["source"], edge["confidence"]) == ("book.xlsx[relationships]:2", "stated")
     assert all(d.get("source") and d.get("confidence") for _, d in G.nodes(data=True))
+    assert source_kind(G.nodes["Park:p1"]["source"]) == source_kind(edge["source"]) == "spreadsheet"
+
+
+def test_a_source_on_a_known_copy_site_is_loaded_with_a_warning(store, tmp_path):
+    write(tmp_path / "Park.csv", "id,name,source,read_at\n"
+          "p1,园区一,http://saaoao.cn/ns_news/127169864318302,\n"
+          "p2,园区二,https://www.changzhou.gov.cn/ns_news/127169864318302,http://saaoao.cn/ns_news/127169864318302\n")
+
+    result = load(store, tmp_path)
+
+    assert [str(w) for w in result.plan.warnings] == [
+        f"{tmp_path / 'Park.csv'}:2:source: saaoao.cn is known to copy other publishers' pages: "
+        "cite the publisher's own page and put the copy in read_at"]
+    G = store.export()
+    assert G.nodes["Park:p1"]["source"] == "http://saaoao.cn/ns_news/127169864318302"
+    assert G.nodes["Park:p2"]["read_at"] == "http://saaoao.cn/ns_news/127169864318302"
 
 
 def test_seed_relationship_provenance_is_kept_as_written(seeded):
