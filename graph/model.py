@@ -153,6 +153,9 @@ NODE_TYPES: tuple[NodeType, ...] = (
         (
             Prop("stock_code", zh="股票代码", en="listing code, e.g. 300750.SZ"),
             Prop("founded", "INT64", zh="成立年份", en="year founded"),
+            # Lists and counts of the city's firms leave out those based elsewhere.
+            Prop("based_in", zh="所在城市", en="city (or province) where the firm is registered, as its source "
+                 "states: 常州 for the city's own firms; empty = not recorded"),
         ),
         color="#f28e2b", shape="dot",
     ),
