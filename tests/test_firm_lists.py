@@ -50,3 +50,12 @@ def test_firms_based_elsewhere_are_marked_in_the_store(bundled_store):
     assert based["Firm:songyan"] == "北京"  # 松延动力(北京)科技有限公司
     assert based["Firm:evergreen-tech"] == "常州"
     assert based["Firm:trina"] is None  # not recorded: never presumed
+
+
+def test_every_row_cites_a_publisher_of_record_and_keeps_copies_in_read_at():
+    from graph.sources import copy_site, source_kind
+
+    for name in ("Firm_lists.csv", "relationships_tiers.csv"):
+        for r in _rows(name):
+            assert source_kind(r["source"]) in ("official", "filing", "media", "company"), r
+            assert not copy_site(r["source"]), r
