@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
+import json
 from pathlib import Path
 
-import networkx as nx
 import pytest
 
 from graph import model
 from graph.export import export_graph
+from graph.sources import copy_site
 from queries.library import run_named
 from ui.data import FIVE, scorecard_frame
 
@@ -70,11 +70,12 @@ def test_a_missing_link_reads_not_found_in_published_sources_never_a_bare_cross(
     assert t("not_published", "zh") == "未见公开来源"
 
 
-def test_every_talent_project_and_fund_row_has_a_source_and_a_confidence():
+def test_every_talent_project_and_fund_row_rests_on_the_publishers_page_with_a_confidence():
     files = ["Person.csv", "Project.csv", "Fund_wuge.csv", "relationships_wuge.csv"]
     for name in files:
         for i, r in enumerate(_rows(name), start=2):
-            assert r["source"].startswith("http"), f"{name}:{i}: source"
+            assert r["source"].startswith("http") and not copy_site(r["source"]), f"{name}:{i}: source"
+            assert r["read_at"] != r["source"], f"{name}:{i}: read_at is the copy, not the source"
             assert r["confidence"] in ("stated", "inferred"), f"{name}:{i}: confidence"
 
 
@@ -84,18 +85,16 @@ def test_links_to_parks_from_a_district_fund_or_a_person_are_never_stated_withou
             assert r["note"], f"relationships_wuge.csv:{i}: say where the source ties it to the park"
 
 
-def test_person_names_and_descriptions_are_personal_and_dropped_from_exports():
+def test_person_names_and_descriptions_are_personal_and_dropped_from_exports(bundled_store):
     assert {"name", "aliases", "description", "title"} <= model.personal_props("Person")
     people = _rows("Person.csv")
-    assert people
-    G = nx.MultiDiGraph()
-    for p in people:
-        G.add_node(f"Person:{p['id']}", label="Person", **{k: v for k, v in p.items() if v})
+    assert people and len({p["id"] for p in people}) == len(people)
     buf = io.BytesIO()
-    export_graph(G, buf, "json", drop_personal=True)
-    text = buf.getvalue().decode("utf-8")
-    for p in people:
-        assert p["name"] not in text
-        assert not p["description"] or p["description"] not in text
-        assert p["role"] in text  # the role is not personal
-    assert len(Counter(p["id"] for p in people)) == len(people)
+    export_graph(bundled_store.export(), buf, "json", drop_personal=True)
+    exported = json.loads(buf.getvalue().decode("utf-8"))
+    texts = [str(v) for part in ("nodes", "links", "edges") for row in exported.get(part, []) for v in row.values()]
+    persons = {n["id"]: n for n in exported["nodes"] if n.get("label") == "Person"}
+    for p in people:  # nowhere in the export: not on the node, not in another row's text
+        for personal in (p["name"], p["description"], p["title"]):
+            assert not personal or not any(personal in t for t in texts), (p["id"], personal)
+        assert persons[p["id"]]["role"] and persons[p["id"]]["name"] == f"Person:{p['id']}"
