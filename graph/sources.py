@@ -9,6 +9,8 @@ that named none, its own file and row (``Park.csv:2``, ``book.xlsx[Park]:3``).
 'plan'
 >>> source_kind("Park.csv:2")
 'spreadsheet'
+>>> source_kind("《常州市低空经济高质量发展三年行动方案(2024—2026年)》#一")
+'plan'
 >>> copy_site("https://www9599116.com/ns_news/354155350935343")
 True
 """
@@ -26,20 +28,22 @@ KINDS = ("official", "institution", "company", "filing", "media", "plan", "sprea
 # The kinds that are a publisher's own page (the dataset's target share is over these).
 RECORD_KINDS = ("official", "institution", "company", "filing", "media")
 
-_PLAN = re.compile(r"〔\d{4}〕\d+号")
+# A clause of a published plan: 常政办发〔2026〕7号#3, or 《title》#section when the number is not published.
+_PLAN = re.compile(r"〔\d{4}〕\d+号|^《[^》]+》(#\S+)?$")
 _FILE_ROW = re.compile(r"\.(csv|xlsx|xlsm|xls)(\[[^\]]*\])?:\d+$", re.IGNORECASE)
 
 # Host suffixes, matched at a dot boundary: "kjj.changzhou.gov.cn" ends with ".gov.cn".
 _SUFFIX_KINDS: tuple[tuple[str, str], ...] = (
     ("gov.cn", "official"),
     ("gov", "official"),
-    ("kczg.org.cn", "official"),      # 常州科教城管理委员会
+    ("jscz.org.cn", "official"),      # 常州市群团组织 (工商联 gsl., 侨联 ql.)
     ("edu.cn", "institution"),
     ("ac.cn", "institution"),
     ("cas.cn", "institution"),        # 中国科学院 and its institutes
     ("czu.cn", "institution"),        # 常州工学院
     ("jitri.cn", "institution"),      # 江苏省产业技术研究院
     ("ckcest.cn", "institution"),     # 中国工程科技知识中心 (中国工程院)
+    ("kczg.org.cn", "institution"),   # 科创中国 (中国科协)
     ("cninfo.com.cn", "filing"),
     ("sse.com.cn", "filing"),
     ("szse.cn", "filing"),
@@ -95,7 +99,7 @@ hutangcun.com unpkg.com baike.weixin.qq.com www.czesr.com js.cnipai.com
 """.split())
 
 # Company sites, by host (a host says nothing of its owner, so they are listed).
-_COMPANY_HOSTS: frozenset[str] = frozenset()
+_COMPANY_HOSTS = frozenset({"www.trinasolar.com", "www.svolt.cn", "www.calb-tech.com"})
 
 
 def source_host(source: str) -> str | None:

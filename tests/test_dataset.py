@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
+
 import pytest
 
+from conftest import BUNDLED
+from graph.sources import RECORD_KINDS, copy_site, kind_shares, source_host, source_kind
 from ingest.normalize import match_key
 from queries.library import run_named
 
@@ -79,3 +84,43 @@ def test_the_plan_document_is_in_the_graph_with_its_clauses_and_targets(bundled_
     names = {r[0] for r in mentioned}
     assert "长三角物理研究中心" in names
     assert "智能制造龙城实验室" in names  # mentioned by its alias 龙城实验室
+
+
+def _bundled_rows() -> list[tuple[str, int, dict]]:
+    out = []
+    for path in sorted(BUNDLED.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            out += [(path.name, n, row) for n, row in enumerate(csv.DictReader(fh), start=2)]
+    return out
+
+
+def test_no_bundled_row_rests_on_a_site_that_copies_other_publishers():
+    copies = [f"{f}:{n}: {source_host(r['source'])}" for f, n, r in _bundled_rows() if copy_site(r["source"])]
+    assert not copies, "rows citing a copy site (cite the publisher, keep the copy in read_at):\n" + "\n".join(copies)
+
+
+def test_every_bundled_row_cites_a_publisher_or_a_plan_clause():
+    rows = _bundled_rows()
+    unknown = [f"{f}:{n}: {r['source']!r}" for f, n, r in rows if source_kind(r["source"]) in ("other", "spreadsheet")]
+    assert not unknown, "rows whose source is no publisher's page and no plan clause:\n" + "\n".join(unknown)
+    # A copy kept as where the fact was read is never also its source.
+    assert all(r.get("read_at") != r["source"] for _, _, r in rows)
+
+
+def test_the_share_of_rows_by_source_kind(capsys):
+    shares = kind_shares(r["source"] for _, _, r in _bundled_rows())
+    with capsys.disabled():
+        print("\nbundled rows by source kind: " + ", ".join(f"{k} {v:.1%}" for k, v in shares.items() if v))
+    # The publishers' own pages carry the dataset; plan clauses are the rest.
+    assert sum(shares[k] for k in RECORD_KINDS) >= 0.85
+    assert shares["plan"] + sum(shares[k] for k in RECORD_KINDS) == pytest.approx(1.0)
+
+
+def test_no_two_nodes_claim_the_same_name_across_region_and_park():
+    names: dict[str, list[str]] = {}
+    for f, n, r in _bundled_rows():
+        if f.split(".")[0].split("_")[0] in ("Region", "Park"):
+            for name in [r["name"], *filter(None, r.get("aliases", "").split("|"))]:
+                names.setdefault(match_key(name), []).append(f"{f}:{n}")
+    clashes = {k: v for k, v in names.items() if len({x.split(":")[0] for x in v}) > 1}
+    assert not clashes, clashes

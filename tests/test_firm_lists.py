@@ -47,7 +47,7 @@ def test_every_listed_firm_says_where_it_is_based():
 def test_firms_based_elsewhere_are_marked_in_the_store(bundled_store):
     G = bundled_store.export()
     based = {k: d.get("based_in") for k, d in G.nodes(data=True) if d["label"] == "Firm"}
-    assert based["Firm:songyan"] == "北京"  # 松延动力(北京)科技有限公司
+    # 松延动力(北京) (based_in 北京) was dropped in #17: its only source was a copy site.
     assert based["Firm:evergreen-tech"] == "常州"
     assert based["Firm:trina"] is None  # not recorded: never presumed
 
