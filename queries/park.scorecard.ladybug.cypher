@@ -1,24 +1,35 @@
 // LadybugDB has no join hints; the same links expanded from each park.
 MATCH (k:Park)
-OPTIONAL MATCH (j:Project)-[:INCUBATED_IN|LANDS_IN]->(k)
-WITH k, collect(DISTINCT j.name) AS projects
-OPTIONAL MATCH (h:Person)-[:LANDS_IN]->(k)
-WITH k, projects, count(DISTINCT h) AS talents
-OPTIONAL MATCH (p2:Platform)-[:LOCATED_IN]->(k)
-WITH k, projects, talents, collect(DISTINCT p2.name) AS located
-OPTIONAL MATCH (k)-[:CO_BUILDS]->(p1:Platform)
-WITH k, projects, talents, located, collect(DISTINCT p1.name) AS cobuilt
-OPTIONAL MATCH (f:Fund)-[:SET_UP_BY]->(k)
-WITH k, projects, talents, cobuilt + located AS platforms, collect(DISTINCT f.name) AS funds
-OPTIONAL MATCH (k)-[:FOCUSES_ON]->(t:Track)
-WITH k, projects, talents, platforms, funds, collect(DISTINCT t.name) AS tracks
+OPTIONAL MATCH (j:Project)-[rj:INCUBATED_IN|LANDS_IN]->(k)
+WITH k, collect(DISTINCT j.name) AS projects, max(CASE WHEN rj.confidence = 'stated' THEN 1 ELSE 0 END) AS pr_st
+OPTIONAL MATCH (h:Person)-[rh:LANDS_IN]->(k)
+WITH k, projects, pr_st, count(DISTINCT h) AS talents, max(CASE WHEN rh.confidence = 'stated' THEN 1 ELSE 0 END) AS ta_st
+OPTIONAL MATCH (p2:Platform)-[r2:LOCATED_IN]->(k)
+WITH k, projects, talents, pr_st, ta_st, collect(DISTINCT p2.name) AS located,
+     max(CASE WHEN r2.confidence = 'stated' THEN 1 ELSE 0 END) AS pl_st
+OPTIONAL MATCH (k)-[r1:CO_BUILDS]->(p1:Platform)
+WITH k, projects, talents, located, pr_st, ta_st, collect(DISTINCT p1.name) AS cobuilt,
+     pl_st, max(CASE WHEN r1.confidence = 'stated' THEN 1 ELSE 0 END) AS cb_st
+OPTIONAL MATCH (f:Fund)-[rf1:SET_UP_BY]->(k)
+WITH k, projects, talents, cobuilt + located AS platforms, pl_st + cb_st AS pl_st, pr_st, ta_st, collect(DISTINCT f.name) AS funds,
+     max(CASE WHEN rf1.confidence = 'stated' THEN 1 ELSE 0 END) AS fu_st
+OPTIONAL MATCH (k)-[rt:FOCUSES_ON]->(t:Track)
+WITH k, projects, talents, platforms, funds, pl_st, pr_st, ta_st, fu_st, collect(DISTINCT t.name) AS tracks,
+     max(CASE WHEN rt.confidence = 'stated' THEN 1 ELSE 0 END) AS tr_st
 OPTIONAL MATCH (k)-[:IN_REGION]->(:Region)<-[:SET_UP_BY]-(rf:Fund) WHERE NOT rf.name IN funds
-WITH k, projects, talents, platforms, funds, tracks, collect(DISTINCT rf.name) AS region_funds
+WITH k, projects, talents, platforms, funds, tracks, pl_st, pr_st, ta_st, fu_st, tr_st,
+     collect(DISTINCT rf.name) AS region_funds
 RETURN k.id AS park_id, k.name AS park,
        size(tracks) > 0 AS has_track, size(platforms) > 0 AS has_platform, talents > 0 AS has_talent,
        size(funds) > 0 AS has_fund, size(projects) > 0 AS has_project,
        (CASE WHEN size(tracks) > 0 THEN 1 ELSE 0 END) + (CASE WHEN size(platforms) > 0 THEN 1 ELSE 0 END)
          + (CASE WHEN talents > 0 THEN 1 ELSE 0 END) + (CASE WHEN size(funds) > 0 THEN 1 ELSE 0 END)
          + (CASE WHEN size(projects) > 0 THEN 1 ELSE 0 END) AS score,
-       tracks, platforms, talents, funds, projects, region_funds, k.source AS source
+       tracks, platforms, talents, funds, projects, region_funds,
+       (CASE WHEN size(tracks) > 0 AND tr_st = 0 THEN ['track'] ELSE [] END)
+         + (CASE WHEN size(platforms) > 0 AND pl_st = 0 THEN ['platform'] ELSE [] END)
+         + (CASE WHEN talents > 0 AND ta_st = 0 THEN ['talent'] ELSE [] END)
+         + (CASE WHEN size(funds) > 0 AND fu_st = 0 THEN ['fund'] ELSE [] END)
+         + (CASE WHEN size(projects) > 0 AND pr_st = 0 THEN ['project'] ELSE [] END) AS inferred_only,
+       k.source AS source
 ORDER BY score DESC, park_id

@@ -7,7 +7,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
 
 from graph import model
 from graph.export import export_graph
@@ -31,16 +30,8 @@ def _scorecard_counts(store):
     return sum(r["score"] >= 3 for r in rows), {flag: sum(bool(r[flag]) for r in rows) for flag in LINKS}
 
 
-def test_the_published_evidence_lifts_ten_parks_to_three_links_and_every_link_to_four_parks(bundled_store):
-    """What the bundled sources support today (measured, a floor against regressions)."""
-    at_least_three, per_link = _scorecard_counts(bundled_store)
-    assert at_least_three >= 10
-    assert min(per_link.values()) >= 4, per_link
-
-
-@pytest.mark.xfail(strict=True, reason="issue #17 asks 10 parks at 3 of 5 and every link at 5 parks; "
-                   "the published sources found so far give 10 parks and funds at 4 parks")
 def test_ten_parks_score_three_and_each_link_is_present_for_five_parks(bundled_store):
+    """Issue #17's bar for the bundled data, on both stores."""
     at_least_three, per_link = _scorecard_counts(bundled_store)
     assert at_least_three >= 10 and min(per_link.values()) >= 5, (at_least_three, per_link)
 
@@ -66,8 +57,17 @@ def test_a_missing_link_reads_not_found_in_published_sources_never_a_bare_cross(
         df = scorecard_frame(res, lambda k: t(k, lang))
         cells = df[[t(key, lang) for _, _, key in FIVE]].to_numpy().ravel().tolist()
         assert "✗" not in cells
-        assert set(cells) == {"✓", t("not_published", lang)}
+        assert set(cells) == {"✓", f"✓ {t('inferred_mark', lang)}", t("not_published", lang)}
     assert t("not_published", "zh") == "未见公开来源"
+
+
+def test_a_link_resting_only_on_inferred_evidence_is_marked_so(bundled_store):
+    rows = {r["park_id"]: r for r in run_named(bundled_store, "park.scorecard").dicts()}
+    q = ("MATCH (f:Fund)-[s:SET_UP_BY]->(k:Park) RETURN k.id AS park, "
+         "sum(CASE WHEN s.confidence = 'stated' THEN 1 ELSE 0 END) AS stated")
+    for p in bundled_store.read(q).dicts():
+        assert ("fund" in rows[p["park"]]["inferred_only"]) == (p["stated"] == 0), p
+    assert any("fund" in r["inferred_only"] for r in rows.values())  # the bundled data has such a park
 
 
 def test_every_talent_project_and_fund_row_rests_on_the_publishers_page_with_a_confidence():

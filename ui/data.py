@@ -148,14 +148,18 @@ FIVE = (("has_track", "tracks", "five_track"), ("has_platform", "platforms", "fi
         ("has_project", "projects", "five_project"))
 
 
-def five_mark(present: bool, tr) -> str:
-    """A 五个一 cell: ✓ where the graph holds the link, else "not found in published sources":
-    the dataset records only published links, so an absent one is unpublished, not disproved."""
-    return "✓" if present else tr("not_published")
+def five_mark(row: dict, flag: str, tr) -> str:
+    """A 五个一 cell of a park.scorecard row: ✓; ✓ (inferred) where every piece of evidence for the
+    link is inferred; else "not found in published sources": the dataset records only published
+    links, so an absent one is unpublished, not disproved."""
+    if not row.get(flag):
+        return tr("not_published")
+    inferred = flag.removeprefix("has_") in (row.get("inferred_only") or [])
+    return f"✓ {tr('inferred_mark')}" if inferred else "✓"
 
 
 def scorecard_frame(res: QueryResult, tr) -> pd.DataFrame:
-    """park.scorecard as one row per park: ✓ or "not found in published sources" per item,
+    """park.scorecard as one row per park: ✓, ✓ (inferred) or "not found in published sources" per item,
     score, what is missing, evidence (district funds listed apart, outside the score).
     ``tr(key)`` translates column titles."""
     rows = []
@@ -163,7 +167,7 @@ def scorecard_frame(res: QueryResult, tr) -> pd.DataFrame:
         row = {tr("park"): r["park"], tr("score"): r["score"]}
         missing = []
         for flag, _, key in FIVE:
-            row[tr(key)] = five_mark(bool(r.get(flag)), tr)
+            row[tr(key)] = five_mark(r, flag, tr)
             if not r.get(flag):
                 missing.append(tr(key))
         row[tr("missing")] = "、".join(missing) or "—"

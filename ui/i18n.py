@@ -134,6 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "park": {"zh": "园区", "en": "Park"},
     "complete": {"zh": "五项齐全", "en": "all five present"},
     "not_published": {"zh": "未见公开来源", "en": "not found in published sources"},
+    "inferred_mark": {"zh": "（推断）", "en": "(inferred)"},
     "region_funds": {"zh": "所在辖区的基金（来源未写明与本园区挂钩，不计分）",
                      "en": "Funds of the park's district (no source ties them to this park; not scored)"},
     # targets

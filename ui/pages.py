@@ -310,7 +310,7 @@ def scorecard(ctx: D.Ctx) -> None:
     cols = st.columns(5)
     for col, (flag, field, key) in zip(cols, D.FIVE):
         v = row.get(field)
-        col.metric(t(key, lang), D.five_mark(bool(row.get(flag)), lambda k: t(k, lang)))
+        col.metric(t(key, lang), D.five_mark(row, flag, lambda k: t(k, lang)))
         if isinstance(v, list) and v:
             col.caption("、".join(map(str, v)))
     if row.get("region_funds"):
