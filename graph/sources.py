@@ -50,6 +50,7 @@ _SUFFIX_KINDS: tuple[tuple[str, str], ...] = (
     ("bse.cn", "filing"),
     ("hkexnews.hk", "filing"),
     ("news.cn", "media"),             # 新华社
+    ("jsgrb.com", "media"),           # 江苏工人报 (江苏省总工会)
     ("xinhuanet.com", "media"),
     ("xinhua08.com", "media"),        # 中国金融信息网 (新华社)
     ("people.com.cn", "media"),
