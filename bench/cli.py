@@ -48,15 +48,18 @@ def register(cli: click.Group) -> None:
                   help="rows of the naive one-statement-per-row baseline (extrapolated)")
     @click.option("--query-runs", type=int, default=None, help="timed runs per library query (default 20 at XS/S, 10 above)")
     @click.option("--query-timeout", type=float, default=30.0, show_default=True, help="seconds per query run")
-    @click.option("--betweenness-k", type=int, default=None, help="betweenness pivots (default 500; 100 at M/L)")
+    @click.option("--betweenness-k", type=int, default=None, help="betweenness pivots (default 500; 50 at M/L)")
     @click.option("--no-unwind", is_flag=True, help="skip the forced UNWIND…MERGE load (embedded)")
     @click.option("--no-analytics", is_flag=True, help="skip the analytics timings")
     @click.option("--buffer-pool-mb", type=int, default=None, help="embedded buffer pool (default KG_BUFFER_POOL_MB)")
     @click.option("--output", type=click.Path(dir_okay=False), default=None, help="also write the JSON results here")
+    @click.option("--no-networkx", is_flag=True, help="time only the fast analytics, not networkx beside them")
+    @click.option("--keep", type=click.Path(file_okay=False), default=None,
+                  help="make the embedded store at this new path and keep it (for KG_EMBEDDED_PATH)")
     @click.option("--quiet", "-q", is_flag=True, help="no progress lines on stderr")
     @click.pass_context
     def bench(ctx, scale, stores, fmt, seed, naive_rows, query_runs, query_timeout, betweenness_k, no_unwind,
-              no_analytics, buffer_pool_mb, output, quiet):
+              no_analytics, no_networkx, buffer_pool_mb, keep, output, quiet):
         """Benchmark ingest, library queries and analytics on synthetic data.
 
         The embedded store runs in a temporary directory.  The Neo4j store runs against the
@@ -79,7 +82,8 @@ def register(cli: click.Group) -> None:
             r = run_bench(scale, k, seed=seed, naive_rows=naive_rows, query_runs=query_runs,
                           query_timeout=query_timeout, betweenness_k=betweenness_k,
                           unwind=False if no_unwind else None, analytics=not no_analytics,
-                          buffer_pool_mb=buffer_pool_mb, log=log, data=data)
+                          buffer_pool_mb=buffer_pool_mb, log=log, data=data,
+                          keep=keep, networkx=not no_networkx)
             r["machine"] = machine()
             results.append(r)
         if output:

@@ -49,8 +49,12 @@ METRICS = (
     "ingest_speedup",
     "ingest_unwind_s", "ingest_unwind_rows_per_s", "ingest_unwind_speedup",
     "query_p50_ms", "query_p95_ms", "query_worst_p95_ms", "query_worst", "queries_over_target",
+    "analytics_arrays_s", "analytics_fast_degree_s", "analytics_fast_betweenness_s",
+    "analytics_fast_communities_s", "analytics_fast_partners_s", "analytics_fast_brokers_s", "analytics_fast_total_s",
     "analytics_export_s", "analytics_degree_s", "analytics_betweenness_s", "analytics_communities_s",
-    "analytics_total_s", "peak_rss_mb",
+    "analytics_partners_s", "analytics_brokers_s", "analytics_total_s",
+    "analytics_degree_ratio", "analytics_betweenness_ratio", "analytics_communities_ratio",
+    "analytics_partners_ratio", "analytics_brokers_ratio", "precompute_s", "peak_rss_mb",
 )
 
 
@@ -272,26 +276,56 @@ def bench_queries(store: GraphStore, draw: ParamDraw, runs: int, timeout: float,
 # --------------------------------------------------------------------------- analytics
 
 
-def bench_analytics(store: GraphStore, betweenness_k: int, log: Callable[[str], None]) -> dict[str, float]:
-    from graph import analytics
+ANALYSES = ("degree", "betweenness", "communities", "partners", "brokers")
+#: networkx partners and brokers are pure Python over every pair / neighbourhood: minutes at M
+NX_ONLY_UP_TO = {"partners": 20_000, "brokers": 20_000}
 
-    out: dict[str, float] = {}
+
+def _timed(f) -> float:
+    t = time.perf_counter()
+    f()
+    return round(time.perf_counter() - t, 2)
+
+
+def bench_analytics(store: GraphStore, betweenness_k: int, log: Callable[[str], None],
+                    networkx: bool = True) -> dict[str, float]:
+    """networkx over ``store.export()`` and the fast path (graph.fast_analytics over
+    graph.projection arrays, degree in the store) side by side; ``analytics_<a>_ratio`` =
+    networkx seconds / fast seconds."""
+    from graph import analytics as nxa
+    from graph import fast_analytics as fa
+
+    out: dict[str, float | None] = {}
     t0 = time.perf_counter()
-    G = store.export()
-    out["analytics_export_s"] = round(time.perf_counter() - t0, 2)
-    log(f"  export: {out['analytics_export_s']} s ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
-    t = time.perf_counter()
-    analytics.degree_centrality(G)
-    out["analytics_degree_s"] = round(time.perf_counter() - t, 2)
-    t = time.perf_counter()
-    analytics.betweenness_centrality(G, k=betweenness_k)
-    out["analytics_betweenness_s"] = round(time.perf_counter() - t, 2)
-    t = time.perf_counter()
-    analytics.communities(G)
-    out["analytics_communities_s"] = round(time.perf_counter() - t, 2)
+    out["analytics_arrays_s"] = _timed(lambda: out.update(_A=fa.read_arrays(store)))
+    A = out.pop("_A")
+    fast = {"degree": lambda: fa.degree_centrality(store, top=100),
+            "betweenness": lambda: fa.betweenness_centrality(A, k=betweenness_k, top=100),
+            "communities": lambda: fa.communities(A, members=50),
+            "partners": lambda: fa.suggest_partners(A, top=100),
+            "brokers": lambda: fa.brokers_between_tracks(A, top=100)}
+    for a in ANALYSES:
+        out[f"analytics_fast_{a}_s"] = _timed(fast[a])
+    out["analytics_fast_total_s"] = round(time.perf_counter() - t0, 2)
+    log(f"  fast: arrays {out['analytics_arrays_s']} s, " + ", ".join(
+        f"{a} {out[f'analytics_fast_{a}_s']} s" for a in ANALYSES))
+    if not networkx:
+        return out
+    t0 = time.perf_counter()
+    out["analytics_export_s"] = _timed(lambda: out.update(_G=store.export()))
+    G = out.pop("_G")
+    slow = {"degree": lambda: nxa.degree_centrality(G), "betweenness": lambda: nxa.betweenness_centrality(G, k=betweenness_k),
+            "communities": lambda: nxa.communities(G), "partners": lambda: nxa.suggest_partners(G, top=100),
+            "brokers": lambda: nxa.brokers_between_tracks(G, top=100)}
+    for a in ANALYSES:
+        if G.number_of_nodes() > NX_ONLY_UP_TO.get(a, 10**9):
+            out[f"analytics_{a}_s"] = out[f"analytics_{a}_ratio"] = None
+            continue
+        out[f"analytics_{a}_s"] = _timed(slow[a])
+        out[f"analytics_{a}_ratio"] = round(out[f"analytics_{a}_s"] / max(out[f"analytics_fast_{a}_s"], 0.01), 1)
     out["analytics_total_s"] = round(time.perf_counter() - t0, 2)
-    log(f"  degree {out['analytics_degree_s']} s, betweenness (k={betweenness_k}) "
-        f"{out['analytics_betweenness_s']} s, communities {out['analytics_communities_s']} s")
+    log(f"  networkx: export {out['analytics_export_s']} s, " + ", ".join(
+        f"{a} {out[f'analytics_{a}_s']} s ({out[f'analytics_{a}_ratio']}x)" for a in ANALYSES))
     return out
 
 
@@ -309,11 +343,11 @@ def timed_generate(scale: str, seed: int) -> tuple[dict, list, dict]:
     return nodes, rels, {"generate_s": round(secs, 2), "generate_peak_rss_mb": _rss_mb()}
 
 
-def _open(kind: str, tmp: Path, buffer_pool_mb: int | None) -> GraphStore:
+def _open(kind: str, tmp: Path, buffer_pool_mb: int | None, keep: Path | None = None) -> GraphStore:
     if kind == "embedded":
         from graph.store.embedded import EmbeddedStore
 
-        return EmbeddedStore(tmp / "db", buffer_pool_mb=buffer_pool_mb)
+        return EmbeddedStore(keep or tmp / "db", buffer_pool_mb=buffer_pool_mb)
     from graph.store import open_store
 
     store = open_store("neo4j")
@@ -325,12 +359,18 @@ def run_bench(scale: str = "S", store_kind: str = "embedded", *, seed: int = 42,
               query_runs: int | None = None, query_timeout: float = 30.0, betweenness_k: int | None = None,
               unwind: bool | None = None, analytics: bool = True, buffer_pool_mb: int | None = None,
               batch_size: int | None = None, log: Callable[[str], None] = lambda s: None,
-              data: tuple[dict, list, dict] | None = None) -> dict[str, Any]:
+              data: tuple[dict, list, dict] | None = None, keep: Path | None = None,
+              networkx: bool = True) -> dict[str, Any]:
     """Benchmark ``store_kind`` at ``scale``; a dict of the metrics (see :data:`METRICS`)
-    and ``queries`` (one row per library query)."""
+    and ``queries`` (one row per library query).  ``keep``: the embedded store is made at
+    this (new) path instead of a temporary one and left there, loaded, for ``KG_EMBEDDED_PATH``."""
+    if keep is not None:
+        keep = Path(keep)
+        if keep.exists():
+            raise FileExistsError(f"{keep}: already exists; --keep makes a new store")
     scale = scale.upper()
     query_runs = query_runs or (20 if scale in ("XS", "S") else 10)
-    betweenness_k = betweenness_k or (100 if scale in ("M", "L") else 500)
+    betweenness_k = betweenness_k or (50 if scale in ("M", "L") else 500)
     batch_size = batch_size or int(config.setting("KG_BATCH_SIZE"))
     if unwind is None:
         unwind = store_kind == "embedded" or scale in ("XS", "S")
@@ -348,7 +388,7 @@ def run_bench(scale: str = "S", store_kind: str = "embedded", *, seed: int = 42,
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        store = _open(store_kind, tmp, buffer_pool_mb)
+        store = _open(store_kind, tmp, buffer_pool_mb, keep if store_kind == "embedded" else None)
         try:
             res["store_describe"] = store.describe()
             if store_kind == "neo4j":
@@ -423,9 +463,17 @@ def run_bench(scale: str = "S", store_kind: str = "embedded", *, seed: int = 42,
             res["query_worst"] = worst["query"] if worst else None
             res["queries_over_target"] = [q["query"] for q in qrows if not q["ok"]]
 
+            if keep is not None:  # what the app reads after a load, for the kept store
+                from graph import precompute
+
+                done = precompute.refresh(store)
+                res["precompute_s"] = done["total_s"]
+                res["precompute_steps_s"] = done["seconds"]
+                log(f"  precomputed audits and analytics in {done['total_s']} s: {done['seconds']}")
+
             # --- analytics ---------------------------------------------------------------------
             if analytics:
-                res.update(bench_analytics(store, betweenness_k, log))
+                res.update(bench_analytics(store, betweenness_k, log, networkx))
                 res["betweenness_k"] = betweenness_k
             else:
                 for k in METRICS:

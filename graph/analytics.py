@@ -130,6 +130,11 @@ def _track_ancestors(G) -> dict:
     for u, v, t in _iter_edges(G):
         if t == "PART_OF" and u != v and _label(G, u) == "Track" and _label(G, v) == "Track":
             parents[u].add(v)
+    return transitive_parents(parents)
+
+
+def transitive_parents(parents: dict) -> dict:
+    """Map each node of ``parents`` (node -> set of parents) to all its ancestors."""
     ancestors: dict = {}
     for start in parents:
         seen: set = set()
@@ -444,9 +449,8 @@ def _candidate_pairs(P, B, kinds) -> list[tuple]:
                     for b in by_label.get(lb, ()):
                         if a == b:
                             continue
-                        if la == lb and str(a) > str(b):
-                            a, b = b, a
-                        pairs.add((a, b))
+                        # a new name: swapping a itself skipped the outer loop's later pairs
+                        pairs.add((b, a) if la == lb and str(a) > str(b) else (a, b))
     return sorted(pairs, key=lambda p: (str(p[0]), str(p[1])))
 
 

@@ -41,6 +41,11 @@ def register(cli: click.Group) -> None:
             result = ingest_paths(store, paths, dry_run=dry_run, skip_invalid=skip_invalid,
                                   rejects_path=rejects if skip_invalid else None,
                                   batch_size=batch_size or int(config.setting("KG_BATCH_SIZE")), quiet=quiet)
+            if not dry_run and result.summary and result.summary.changed:
+                from graph import precompute
+
+                done = precompute.refresh(store)  # audits and analytics, read by the app's pages
+                click.echo(f"precomputed audits and analytics in {done['total_s']} s", err=True)
         for w in result.plan.warnings:
             click.echo(f"warning: {w}", err=True)
         if dry_run:

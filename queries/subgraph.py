@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import networkx as nx
 
-from graph.store.base import GraphStore, QueryResult, node_key
+from graph import model
+from graph.store.base import GraphStore, QueryResult, node_key, normalise_value, split_key
 
-__all__ = ["result_keys", "query_subgraph"]
+__all__ = ["result_keys", "query_subgraph", "read_subgraph", "EDGE_PROPS"]
+
+#: The relationship properties a subgraph carries: those every relationship type has.
+EDGE_PROPS = tuple(p for p in (p.name for p in model.rel_props(model.REL_TYPES[0].type))
+                   if all(p in {q.name for q in model.rel_props(rt.type)} for rt in model.REL_TYPES))
 
 
 def result_keys(res: QueryResult, extra: tuple[str, ...] = ()) -> list[str]:
@@ -33,3 +40,45 @@ def query_subgraph(store: GraphStore, qid: str, params: dict, *, centre: tuple[s
 
     res = run_named(store, qid, params)
     return store.export(result_keys(res, centre))
+
+
+def _edges_text(dialect: str, labels: list[str]) -> str:
+    """One read of every relationship leaving the given nodes (ids per label as parameters
+    ``ids_<Label>``); the other end is checked in Python, so no list is scanned per row
+    (LadybugDB evaluates ``x IN $list`` by a scan of the list)."""
+    props = ", ".join(f"e.{p}" for p in EDGE_PROPS)
+    if dialect == "ladybug":
+        return (f"UNWIND $ids AS i MATCH (a {{id: i}})-[e]->(b) "
+                f"RETURN label(a), a.id, label(b), b.id, label(e), {props}")
+    branches = " UNION ALL ".join(f"UNWIND $ids_{lb} AS i MATCH (a:{lb} {{id: i}}) RETURN a" for lb in labels)
+    return (f"CALL () {{ {branches} }} MATCH (a)-[e]->(b) WHERE b.id IN $ids "
+            f"RETURN collect([labels(a)[0], a.id, labels(b)[0], b.id, type(e), {props}])")
+
+
+def read_subgraph(store: GraphStore, keys) -> nx.MultiDiGraph:
+    """The subgraph induced by node ``keys`` (``Label:id``), as :meth:`GraphStore.export`
+    gives it but with :data:`EDGE_PROPS` on the edges: the nodes by id, one read per label,
+    and the relationships in one read, so the cost follows the nodes asked for and their
+    relationships, never the whole graph."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        label, id_ = split_key(k)
+        if label in model.labels():
+            wanted[label].add(id_)
+    G = nx.MultiDiGraph()
+    for label in model.labels():
+        for id_, row in store.fetch_nodes(label, sorted(wanted.get(label, ()))).items() if wanted.get(label) else ():
+            G.add_node(node_key(label, id_), label=label,
+                       **{k: normalise_value(v) for k, v in row.items() if v is not None})
+    if not G:
+        return G
+    labels = [lb for lb in model.labels() if wanted.get(lb)]
+    ids = sorted({i for lb in labels for i in wanted[lb]})
+    params = {"ids": ids, **{f"ids_{lb}": sorted(wanted[lb]) for lb in labels}}
+    res = store.read(_edges_text(store.dialect, labels), params, trusted=True)
+    rows = res.rows if store.dialect == "ladybug" else (res.single_value() or [])
+    for al, a, bl, b, t, *vals in sorted(rows, key=lambda r: (r[4], r[0], r[1], r[2], r[3])):
+        u, v = node_key(al, a), node_key(bl, b)
+        if u in G and v in G:
+            G.add_edge(u, v, key=t, type=t, **{p: normalise_value(x) for p, x in zip(EDGE_PROPS, vals) if x is not None})
+    return G

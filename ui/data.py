@@ -18,7 +18,7 @@ import streamlit as st
 from graph import config, model
 from graph.store.base import GraphStore, QueryResult, StoreError, node_key, split_key
 from queries.library import get_query, load_library, run_named
-from queries.subgraph import result_keys
+from queries.subgraph import read_subgraph, result_keys
 
 __all__ = [
     "BUNDLED", "HUBS", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
@@ -246,6 +246,10 @@ def ingest_files(store: GraphStore, folder: Path, *, dry_run: bool) -> dict[str,
         return {"ok": False, "problems": [str(p) for p in e.problems], "rows": 0, "summary": [], "candidates": []}
     except StoreError as e:
         return {"ok": False, "problems": [str(e)], "rows": 0, "summary": [], "candidates": []}
+    if res.summary and res.summary.changed:
+        from graph import precompute
+
+        precompute.refresh(store, data_version(store.stats()))  # audits and analytics of the new data
     return {"ok": True, "problems": [], "rows": res.plan.row_count,
             "summary": res.summary.rows() if res.summary else [], "changed": res.summary.changed if res.summary else 0,
             "candidates": res.candidates}
@@ -283,8 +287,9 @@ def _query(store_id: str, version: str, qid: str, params_json: str, _store: Grap
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _export(store_id: str, version: str, keys: tuple[str, ...] | None, _store: GraphStore) -> nx.MultiDiGraph:
-    return _store.export(list(keys) if keys is not None else None)
+def _export(store_id: str, version: str, keys: tuple[str, ...], _store: GraphStore) -> nx.MultiDiGraph:
+    # the nodes asked for and their relationships: never the whole graph (queries/subgraph.py)
+    return read_subgraph(_store, keys)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -300,28 +305,12 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
 ANALYSES = ("partners", "brokers", "communities", "degree")
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _analysis(store_id: str, version: str, what: str, kind: tuple[str, str] | None, top: int, lang: str,
-              _store: GraphStore) -> list[dict]:
-    return analysis_rows(_export(store_id, version, None, _store), what, kind=kind, top=top, lang=lang)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _precomputed(store_id: str, version: str, _store: GraphStore) -> dict:
+    """The analytics and audits computed after the load (graph.precompute): read, not run."""
+    from graph import precompute
 
-
-def analysis_rows(G: nx.MultiDiGraph, what: str, *, kind: tuple[str, str] | None = None, top: int = 20,
-                  lang: str = "zh") -> list[dict]:
-    """Rows of one of :data:`ANALYSES` over ``G`` (see :mod:`graph.analytics`)."""
-    from graph import analytics as an
-
-    if what == "partners":
-        kinds = (kind,) if kind else (("College", "Firm"), ("Platform", "Park"), ("University", "Firm"),
-                                      ("Platform", "Firm"))
-        return an.suggest_partners(G, kinds=kinds, top=top, lang=lang)
-    if what == "brokers":
-        return an.brokers_between_tracks(G, top=top, lang=lang)
-    if what == "communities":
-        return an.communities(G, lang=lang)[:top]
-    if what == "degree":
-        return an.degree_centrality(G, labels=None)[:top]
-    raise ValueError(f"unknown analysis {what!r}")
+    return precompute.read(_store, version)
 
 
 def clear_caches() -> None:
@@ -330,6 +319,7 @@ def clear_caches() -> None:
     _query.clear()
     _export.clear()
     _map.clear()
+    _precomputed.clear()
     _LOAD_INFO.clear()
 
 
@@ -360,11 +350,20 @@ class Ctx:
                       self.store)
 
     def analysis(self, what: str, *, kind: tuple[str, str] | None = None, top: int = 20) -> list[dict]:
-        return _analysis(self.store_id, self.version, what, kind, top, self.lang, self.store)
+        from graph import precompute
 
-    def export(self, keys: Iterable[str] | None) -> nx.MultiDiGraph:
-        return _export(self.store_id, self.version, tuple(sorted(set(keys))) if keys is not None else None,
-                       self.store)
+        if what not in ANALYSES:
+            raise ValueError(f"unknown analysis {what!r}")
+        pre = _precomputed(self.store_id, self.version, self.store)
+        return precompute.analysis(pre, what, kind, top, self.lang)
+
+    def audit(self, qid: str) -> QueryResult:
+        """A data-quality audit (``quality.*``) as computed after the load."""
+        found = _precomputed(self.store_id, self.version, self.store)["audits"][qid]
+        return QueryResult(found["columns"], found["rows"], found["truncated"])
+
+    def export(self, keys: Iterable[str]) -> nx.MultiDiGraph:
+        return _export(self.store_id, self.version, tuple(sorted(set(keys))), self.store)
 
     def map(self, keys: Iterable[str], *, highlight: Iterable[str] = (), size_by: str | None = None,
             height: str = "600px", title: str | None = None):
@@ -377,8 +376,7 @@ class Ctx:
         return self.q("entity.search", q=text.strip(), limit=limit, types=types or []).dicts()
 
     def names(self, keys: Iterable[str]) -> dict[str, str]:
-        G = self.export(list(keys))
-        return {n: d.get("name", n) for n, d in G.nodes(data=True)}
+        return node_names(self.store, keys)
 
     def neighbourhood(self, key: str, hops: int = 1, types: list[str] | None = None) -> QueryResult:
         label, id_ = split_key(key)
@@ -393,6 +391,21 @@ class Ctx:
 
     def run_library(self, qid: str, params: dict) -> QueryResult:
         return run_named(self.store, qid, params, row_cap=row_cap(), timeout=query_timeout())
+
+
+def node_names(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
+    """``{key: name}`` of the stored nodes among ``keys``: one id lookup per label, so the
+    cost follows the keys asked for, not the graph."""
+    by_label: dict[str, list[str]] = {}
+    for k in keys:
+        label, id_ = split_key(k)
+        if label in model.labels():
+            by_label.setdefault(label, []).append(id_)
+    out = {}
+    for label, ids in by_label.items():
+        for id_, row in store.fetch_nodes(label, sorted(set(ids))).items():
+            out[node_key(label, id_)] = row.get("name") or node_key(label, id_)
+    return out
 
 
 def row_cap() -> int:
@@ -416,7 +429,7 @@ def entity_exists(ctx: Ctx, key: str) -> bool:
         label, _ = split_key(key)
         if label not in model.labels():
             return False
-        return key in ctx.export([key])
+        return key in node_names(ctx.store, [key])
     except StoreError:
         return False
 

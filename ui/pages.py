@@ -512,7 +512,7 @@ def data_page(ctx: D.Ctx) -> None:
     for tab, qid in zip(tabs, ("quality.no_source", "quality.orphans", "quality.duplicates", "quality.candidates")):
         with tab:
             try:
-                res = ctx.q(qid)
+                res = ctx.audit(qid)
             except StoreError as e:
                 store_error(e, lang)
                 continue

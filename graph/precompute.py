@@ -1,0 +1,122 @@
+"""What is costly to compute, computed once per data version and kept beside the store.
+
+After each load (``kg ingest``, an upload in the app, ``kg bench --keep``) :func:`refresh`
+runs the analytics (:mod:`graph.fast_analytics`) and the data-quality audits
+(``quality.*``) as one batch job and writes their rows to a side table: one JSON file per
+store and data version under ``KG_PRECOMPUTED_DIR`` (default ``.kg/precomputed``).  Pages
+only read it (:func:`read`); a version nobody computed yet is computed on the first read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from graph import config
+from graph.store.base import GraphStore
+
+__all__ = ["data_version", "refresh", "read", "AUDITS", "PARTNER_KINDS", "TOP"]
+
+AUDITS = ("quality.no_source", "quality.orphans", "quality.duplicates", "quality.candidates")
+#: The partner kinds the analytics page offers (None: all default kinds together).
+PARTNER_KINDS = (None, ("College", "Firm"), ("University", "Firm"), ("Platform", "Firm"), ("Platform", "Park"))
+TOP = 100  # rows kept per analysis: the page shows at most this many
+BETWEENNESS_K = 50  # pivots above graph.analytics' exact threshold
+MEMBERS = 50  # member keys kept per community
+
+
+def data_version(store: GraphStore) -> str:
+    """The store's data version: ``store.data_version()`` where the store keeps one (a meta
+    node written by each load), else a hash of the counts per label and type."""
+    own = getattr(store, "data_version", None)
+    if callable(own):
+        v = own()
+        if v:
+            return str(v)
+    return hashlib.sha1(json.dumps(store.stats(), sort_keys=True).encode()).hexdigest()[:12]
+
+
+def _path(store: GraphStore, version: str) -> Path:
+    root = Path(os.environ.get("KG_PRECOMPUTED_DIR") or config.ROOT / ".kg" / "precomputed")
+    sid = hashlib.sha1(store.describe().replace(" [read-only]", "").encode()).hexdigest()[:12]
+    return root / f"{sid}-{version}.json"
+
+
+def _kind_key(kind) -> str:
+    return "all" if kind is None else "-".join(kind)
+
+
+def compute(store: GraphStore, lang: str = "zh") -> dict[str, Any]:
+    """Every analysis and audit of ``store``, with the seconds each took."""
+    from graph import fast_analytics as fa
+    from queries.library import run_named
+
+    secs: dict[str, float] = {}
+
+    def timed(name, f):
+        t0 = time.perf_counter()
+        out = f()
+        secs[name] = round(time.perf_counter() - t0, 2)
+        return out
+
+    audits = {}
+    for qid in AUDITS:
+        res = timed(qid, lambda: run_named(store, qid, {}, row_cap=int(config.setting("KG_ROW_CAP"))))
+        audits[qid] = {"columns": res.columns, "rows": res.rows, "truncated": res.truncated}
+    A = timed("arrays", lambda: fa.read_arrays(store))
+    analytics = {
+        "degree": timed("degree", lambda: fa.degree_centrality(store, top=TOP)),
+        "brokers": timed("brokers", lambda: fa.brokers_between_tracks(A, top=TOP, lang=lang)),
+        "betweenness": timed("betweenness", lambda: fa.betweenness_centrality(A, k=BETWEENNESS_K, top=TOP)),
+        "communities": timed("communities", lambda: fa.communities(A, lang=lang, members=MEMBERS)[:TOP]),
+    }
+    for kind in PARTNER_KINDS:
+        kinds = (kind,) if kind else fa.nxa._DEFAULT_KINDS
+        analytics[f"partners:{_kind_key(kind)}"] = timed(
+            f"partners:{_kind_key(kind)}", lambda: fa.suggest_partners(A, kinds=kinds, top=TOP, lang=lang))
+    return {"audits": audits, "analytics": analytics, "seconds": secs, "lang": lang,
+            "computed_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
+
+
+def refresh(store: GraphStore, version: str | None = None) -> dict[str, Any]:
+    """Compute everything for the store's current data version and write it (atomically)."""
+    version = version or data_version(store)
+    t0 = time.perf_counter()
+    out = compute(store)
+    out.update(version=version, total_s=round(time.perf_counter() - t0, 2))
+    path = _path(store, version)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(out, f, ensure_ascii=False, default=str)
+    os.replace(tmp, path)
+    return out
+
+
+def read(store: GraphStore, version: str | None = None) -> dict[str, Any]:
+    """The precomputed results of the store's data version (computed now if missing)."""
+    version = version or data_version(store)
+    path = _path(store, version)
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return refresh(store, version)
+
+
+_TEXTS = {"explanation": "explanations", "summary": "summaries"}
+
+
+def analysis(pre: dict[str, Any], what: str, kind=None, top: int = 20, lang: str = "zh") -> list[dict]:
+    """The first ``top`` rows of one analysis from :func:`read`'s result, texts in ``lang``."""
+    key = f"partners:{_kind_key(kind)}" if what == "partners" else what
+    rows = [dict(r) for r in pre["analytics"][key][:top]]
+    for r in rows:
+        for one, both in _TEXTS.items():
+            if both in r:
+                r[one] = r[both][lang]
+    return rows

@@ -1,0 +1,12 @@
+// id: analytics.degree
+// title_zh: 度中心性（最多关联的实体）
+// title_en: Degree centrality (most connected entities)
+// audience: researcher
+// description: The entities with the most distinct neighbours (any relationship, either direction), counted in the store.
+// param: limit int 20 "most rows"
+// shape: graph
+MATCH (n)--(m) WHERE n <> m
+WITH n, count(DISTINCT m) AS degree
+RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, degree
+ORDER BY degree DESC, label, id
+LIMIT $limit
