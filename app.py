@@ -37,7 +37,6 @@ def _wrap(slug, fn):
             store_error(e, lang)
             return
         with st.sidebar:
-            st.caption(f"{t('store', lang)}: `{ctx.store_id}`")
             if ctx.load.get("loaded_at"):
                 st.caption(f"{t('loaded_at', lang)}: {ctx.load['loaded_at']}")
             if ctx.load.get("status") == "error":
@@ -54,8 +53,13 @@ def _wrap(slug, fn):
     return page
 
 
-wanted = qp("page")
-pages = [st.Page(_wrap(slug, fn), title=t(key, lang), icon=icon, url_path=slug,
-                 default=(slug == wanted) if wanted in {p[0] for p in PAGES} else (slug == "overview"))
+# "/" runs a hidden home page that draws the overview, so the overview keeps its own path
+# (Streamlit serves the default page at "/" only; "/overview" would be "Page not found").
+wanted = qp("page") if qp("page") in {p[0] for p in PAGES} else None
+pages = [st.Page(_wrap(slug, fn), title=t(key, lang), icon=icon, url_path=slug, default=(slug == wanted))
          for slug, key, fn, icon in PAGES]
+if wanted is None:
+    home = next(fn for slug, _, fn, _ in PAGES if slug == "overview")
+    pages.insert(0, st.Page(_wrap("overview", home), title=t("p_overview", lang), url_path="home",
+                            default=True, visibility="hidden"))
 st.navigation(pages).run()

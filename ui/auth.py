@@ -30,7 +30,7 @@ from typing import Any
 
 import streamlit as st
 
-__all__ = ["require_login", "auth_mode", "expected_password", "PASSWORD_ENV", "STATE_KEY"]
+__all__ = ["require_login", "auth_mode", "may_see_store_path", "is_admin", "expected_password", "PASSWORD_ENV", "STATE_KEY"]
 
 PASSWORD_ENV = "KG_APP_PASSWORD"
 STATE_KEY = "_kg_auth_ok"
@@ -96,6 +96,35 @@ def auth_mode(secrets: dict[str, Any] | None = None) -> str:
     if expected_password(secrets):
         return "password"
     return "open"
+
+
+def is_admin(mode: str, who: str, secrets: dict[str, Any]) -> bool:
+    """Whether the visitor may see deployment details (the database path).  Open (local) use:
+    yes.  Password: whoever knows the shared password.  OIDC: only the e-mails listed in
+    ``[kg_auth] admin_emails``.
+
+    >>> is_admin("oidc", "a@x.cn", {"kg_auth": {"admin_emails": ["A@x.cn"]}}), is_admin("oidc", "b@x.cn", {})
+    (True, False)
+    """
+    if mode == "open":
+        return True
+    if mode == "password":
+        return bool(who)
+    admins = {e.lower() for e in (secrets.get("kg_auth") or {}).get("admin_emails", [])}
+    return bool(who) and who.lower() in admins
+
+
+def may_see_store_path() -> bool:
+    """:func:`is_admin` for the current session."""
+    secrets = _secrets()
+    mode = auth_mode(secrets)
+    if mode == "password":
+        who = "password" if st.session_state.get(STATE_KEY) else ""
+    elif mode == "oidc":
+        who = str(st.user.get("email") or "") if _logged_in() else ""
+    else:
+        who = ""
+    return is_admin(mode, who, secrets)
 
 
 def password_ok(given: str, expected: str) -> bool:

@@ -14,6 +14,7 @@ from graph.store.base import QueryResult, StoreError, node_key, split_key
 from queries.library import MAX_HOPS, get_query
 from queries.subgraph import result_keys
 from ui import data as D
+from ui.auth import may_see_store_path
 from ui.i18n import rel_name, t, type_name
 from ui.state import publish, qp, qp_int, qp_list, seed
 from ui.widgets import entity_label, entity_picker, legend_md, show_map, store_error
@@ -37,7 +38,6 @@ def overview(ctx: D.Ctx) -> None:
     c1.metric(t("nodes_total", lang), sum(nodes.values()))
     c2.metric(t("rels_total", lang), sum(rels.values()))
     c3.metric(t("loaded_at", lang), (ctx.load or {}).get("loaded_at") or t("unknown", lang))
-    st.caption(f"{t('store', lang)}: `{ctx.store_id}`")
     if D.is_empty(stats):
         st.warning(t("empty_store", lang))
     st.subheader(t("counts_by_type", lang))
@@ -498,8 +498,11 @@ def data_page(ctx: D.Ctx) -> None:
     st.header(t("p_data", lang))
     st.subheader(t("load_status", lang))
     info = ctx.load or {}
-    st.write({"store": ctx.store_id, "status": info.get("status"), "loaded_at": info.get("loaded_at"),
-              "message": info.get("message"), "version": ctx.version})
+    status = [(t("store", lang), ctx.store_id if may_see_store_path() else "—"),
+              (t("status", lang), t(f"status_{info.get('status') or 'present'}", lang)),
+              (t("loaded_at", lang), info.get("loaded_at") or "—"),
+              (t("message", lang), info.get("message") or "—"), (t("data_version", lang), ctx.version)]
+    st.dataframe(pd.DataFrame(status, columns=[t("field", lang), t("value", lang)]), hide_index=True)
     stats = ctx.stats()
     c1, c2 = st.columns(2)
     c1.dataframe(pd.DataFrame([{"type": type_name(k, lang), "label": k, "n": v} for k, v in stats["nodes"].items()]),

@@ -6,7 +6,8 @@ import streamlit as st
 
 from graph import model
 from graph.maps import legend_items
-from graph.store.base import QueryTimeout, ReadOnlyViolation, StoreError, split_key
+from graph.store.base import split_key
+from ui.errors import DOWN, INTERNAL, error_kind
 from ui.i18n import t, type_name
 
 __all__ = ["show_map", "entity_picker", "store_error", "legend_md", "entity_label"]
@@ -60,16 +61,15 @@ def entity_picker(ctx, key: str, label: str, current: str | None = None) -> str 
 
 
 def store_error(e: Exception, lang: str) -> None:
-    """One friendly line for a store or query failure, never a traceback."""
-    if isinstance(e, QueryTimeout):
-        st.error(t("stopped_timeout", lang, msg=str(e)))
-    elif isinstance(e, ReadOnlyViolation):
-        st.error(t("stopped_readonly", lang, msg=str(e)))
-    elif isinstance(e, StoreError):
-        st.error(t("store_error", lang, msg=str(e)))
+    """One message for a failure, chosen by :func:`ui.errors.error_kind`, never a traceback.
+    Only a store that cannot be reached gets the advice on starting it."""
+    from ui.data import query_timeout
+
+    kind = error_kind(e)
+    msg = str(e) if kind != INTERNAL else f"{type(e).__name__}: {e}"
+    st.error(t(f"err_{kind}", lang, msg=msg, timeout=query_timeout()))
+    if kind == DOWN:
         st.caption(t("store_fix", lang))
-    else:
-        st.error(t("store_error", lang, msg=f"{type(e).__name__}: {e}"))
 
 
 def labels_for_filter() -> list[str]:
