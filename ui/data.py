@@ -283,7 +283,8 @@ def _stats(store_id: str, _store: GraphStore) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _query(store_id: str, version: str, qid: str, params_json: str, _store: GraphStore) -> QueryResult:
-    return run_named(_store, qid, json.loads(params_json))
+    # at most KG_ROW_CAP rows: a page's work follows what it can show, not the graph's size
+    return run_named(_store, qid, json.loads(params_json), row_cap=row_cap())
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
