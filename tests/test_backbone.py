@@ -56,10 +56,10 @@ def test_schema_check_fails_when_the_model_changed_without_regenerating(tmp_path
         shutil.copytree(ROOT / d, tmp_path / d, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "schema.cypher", tmp_path / "schema.cypher")
     model = tmp_path / "graph" / "model.py"
-    model.write_text(model.read_text(encoding="utf-8").replace(
-        'Prop("founded", "INT64", zh="成立年份", en="year founded"),\n        ),\n        color="#f28e2b"',
-        'Prop("founded", "INT64", zh="成立年份", en="year founded"),\n            Prop("revenue", "DOUBLE"),\n        ),\n        color="#f28e2b"'),
-        encoding="utf-8")
+    anchor = 'Prop("founded", "INT64", zh="成立年份", en="year founded"),'
+    text = model.read_text(encoding="utf-8")
+    assert anchor in text  # else the edit below would change nothing and the test would prove nothing
+    model.write_text(text.replace(anchor, anchor + ' Prop("revenue", "DOUBLE"),', 1), encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "graph", "schema", "--check"], cwd=tmp_path,
                        capture_output=True, text=True)
     assert r.returncode != 0
