@@ -191,3 +191,12 @@ def test_kg_bench_runs_end_to_end(tmp_path, monkeypatch):
     cut = [q for q in r["queries"] if q["rows"] > 5]
     assert cut and all(q["app_row_cap"] == 5 and q["app_p95_ms"] is not None for q in cut)
     assert not [q for q in r["queries"] if q["rows"] <= 5 and "app_p95_ms" in q]
+
+
+def test_page_speed_summary_is_a_ratio_to_the_empty_page():
+    from bench.pages import report_table, summary
+
+    rows = summary({"empty": [1.0, 2.0, 1.5], "overview": [3.0, 2.0, 2.5]})
+    assert rows[0] == {"page": "empty", "median_s": 1.5, "max_s": 2.0, "ratio": 1.0, "runs": 3}
+    assert rows[1]["ratio"] == round(2.5 / 1.5, 2)
+    assert "| overview | 2.50 | 3.00 | 1.67× |" in report_table(rows)
