@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import re
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,10 +191,10 @@ def test_analytics_page_suggests_partners_with_an_explanation(app_env):
     assert len(at.tabs) == 4
     partners = at.dataframe[0].value
     assert len(partners) > 0, "no partner suggestion on the bundled data"
-    assert partners["explanation"].str.contains("共同关联|同属赛道").all()  # every suggestion says why
+    assert partners["依据"].str.contains("共同关联|同属赛道").all()  # every suggestion says why
     at.selectbox(key="an_kind").set_value(("College", "Firm")).run()
     assert not at.exception
-    assert set(at.dataframe[0].value["a_label"]) <= {"名院"}
+    assert set(at.dataframe[0].value["A 的类型"]) <= {"名院"}
 
 
 def test_targets(app_env):
@@ -345,3 +346,31 @@ def test_every_page_renders_on_neo4j(bundled_store, store_kind, page, monkeypatc
     at = run_page(page, **({"entity": "Platform:longcheng-lab"} if page == "explorer" else {}))
     assert not at.error, [e.value for e in at.error]
     assert "bolt://" not in texts(at)  # the store's address is shown on the Data page only, in its table
+
+
+def _known_headers(lang: str) -> set[str]:
+    from ui.i18n import COLUMNS, STRINGS
+
+    i = 0 if lang == "zh" else 1
+    heads = {pair[i] for pair in COLUMNS.values()} | {v[lang] for v in STRINGS.values() if lang in v} | {"ID"}
+    return heads | {f"{h} · {COLUMNS['source_kind'][i]}" for h in heads}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page, params", [
+    ("overview", {}), ("matrix", {}), ("explorer", {"entity": "Platform:longcheng-lab"}), ("scorecard", {}),
+    ("targets", {}), ("analytics", {}), ("data", {}), ("console", {"query": "overview.counts"}),
+])
+def test_every_table_header_is_translated(app_env, page, params, lang):
+    at = run_page(page, lang=lang, **params)
+    if page == "console":
+        at.button(key="co_run_lib").click().run()
+    known = _known_headers(lang)
+    heads = [c for df in at.dataframe for c in df.value.columns]
+    assert heads or page == "overview"
+    raw = [h for h in heads if h not in known]
+    assert not raw, f"{page}/{lang}: untranslated headers {raw}"
+    cells = [str(v) for df in at.dataframe for col in df.value.columns if df.value[col].dtype != float
+             for v in df.value[col]]  # float columns are progress bars, formatted by the bar
+    assert not {"None", "none", "nan", "at_least", "more_than", "graph"} & set(cells)
+    assert not any(re.fullmatch(r"\d+\.0", c) for c in cells), "whole numbers show as whole numbers"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graph import model
 
-__all__ = ["LANGS", "STRINGS", "t", "type_name", "rel_name", "norm_lang"]
+__all__ = ["LANGS", "STRINGS", "COLUMNS", "WORDS", "t", "type_name", "rel_name", "norm_lang", "column_label", "word"]
 
 LANGS = ("zh", "en")
 
@@ -15,6 +15,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "store": {"zh": "当前图库", "en": "Active store"},
     "loaded_at": {"zh": "数据载入时间", "en": "Data loaded"},
     "unknown": {"zh": "未知", "en": "unknown"},
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
     "share_hint": {"zh": "复制浏览器地址即可分享当前视图。", "en": "Copy the browser address to share this view."},
     # pages
     "p_overview": {"zh": "总览", "en": "Overview"},
@@ -225,3 +227,92 @@ def rel_name(type_: str, lang: str = "zh") -> str:
     except KeyError:
         return type_
     return rt.zh if norm_lang(lang) == "zh" else rt.en
+
+
+# Table headers: a query's column name -> its header (one place for every column a person reads).
+# Columns named ``id`` or ``*_id`` are shown as "ID"; ``label`` columns as the type's name.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "name": ("名称", "Name"), "names": ("名称", "Names"), "label": ("类型", "Type"), "lname": ("类型", "Type"),
+    "a_name": ("主体 A", "Party A"), "a_label": ("A 的类型", "Type of A"),
+    "b_name": ("主体 B", "Party B"), "b_label": ("B 的类型", "Type of B"),
+    "type": ("类型", "Type"), "types": ("关系类型", "Relationship types"), "kind": ("类别", "Kind"),
+    "n": ("数量", "Count"), "rows": ("行数", "Rows"), "score": ("得分", "Score"), "rank": ("排名", "Rank"),
+    "degree": ("连接数", "Connections"), "distance": ("距离（跳）", "Distance (hops)"), "hops": ("跳数", "Hops"),
+    "via": ("经由", "Via"), "what": ("内容", "What"), "explanation": ("依据", "Why"),
+    "community": ("社区", "Community"), "size": ("规模", "Size"), "summary": ("组成", "Members"),
+    "aliases": ("别名", "Aliases"), "source": ("来源", "Source"), "confidence": ("可信度", "Confidence"),
+    "track": ("赛道", "Track"), "tracks": ("赛道", "Tracks"), "tr": ("赛道", "Track"),
+    "segment": ("产业链环节", "Chain segment"), "part_of": ("所属", "Part of"),
+    "platforms": ("平台", "Platforms"), "platform": ("平台", "Platform"), "platform_names": ("平台", "Platforms"),
+    "colleges": ("名院", "Colleges"), "firms": ("名企", "Firms"), "firm_names": ("名企", "Firms"),
+    "parks": ("名园", "Parks"), "park": ("园区", "Park"), "talents": ("领军人才", "Talents"),
+    "funds": ("转化基金", "Funds"), "projects": ("标杆项目", "Projects"), "region_funds": ("辖区基金", "Regional funds"),
+    "cobuilt": ("共建", "Co-built"), "located": ("所在地", "Located in"), "hubs": ("枢纽", "Hubs"),
+    "lacks_platform": ("缺平台", "No platform"), "lacks_firm": ("缺名企", "No firm"),
+    "lacks_college": ("缺名院", "No college"), "inferred_only": ("仅推断", "Inferred only"),
+    "has_track": ("有主导赛道", "Has a track"), "has_platform": ("有共建平台", "Has a platform"),
+    "has_talent": ("有领军人才", "Has talents"), "has_fund": ("有转化基金", "Has a fund"),
+    "has_project": ("有标杆项目", "Has projects"), "coverage": ("覆盖", "Coverage"),
+    "metric": ("指标", "Metric"), "target": ("目标值", "Target"), "value": ("数值", "Value"), "unit": ("单位", "Unit"),
+    "comparator": ("比较", "Comparison"), "period": ("期限", "Period"), "progress_basis": ("进度口径", "Progress basis"),
+    "basis": ("口径", "Basis"), "status": ("状态", "Status"), "actual": ("实际值", "Actual"),
+    "actual_from": ("实际值出处", "Actual from"), "actual_source": ("实际值来源", "Source of the actual"),
+    "progress_pct": ("进度 %", "Progress %"),
+    "baseline": ("基线", "Baseline"), "baseline_as_of": ("基线时点", "Baseline as of"),
+    "baseline_source": ("基线来源", "Baseline source"), "baseline_quote": ("基线原文", "Baseline quote"),
+    "baseline_read_at": ("基线阅读于", "Baseline read at"),
+    "latest": ("最新值", "Latest"), "latest_as_of": ("最新值时点", "Latest as of"),
+    "latest_source": ("最新值来源", "Latest source"), "latest_quote": ("最新值原文", "Latest quote"),
+    "latest_read_at": ("最新值阅读于", "Latest read at"),
+    "figure_note": ("说明", "Note"), "figure_note_en": ("说明", "Note"), "searched": ("已检索", "Searched"),
+    "searched_en": ("已检索", "Searched"), "coverage_query": ("图中计数查询", "Graph count query"),
+    "document": ("文件", "Document"), "clause": ("条款", "Clause"), "clause_no": ("条款号", "Clause no."),
+    "mentions": ("提及", "Mentions"), "phrase": ("原文", "Phrase"), "programme": ("计划", "Programme"),
+    "q": ("查询", "Query"), "candidate": ("候选", "Candidate"), "year": ("年份", "Year"), "level": ("级别", "Level"),
+    "relationship": ("关系", "Relationship"), "created": ("新建", "Created"), "updated": ("更新", "Updated"),
+    "unchanged": ("未变", "Unchanged"), "order_names": ("名称", "Names"), "path_names": ("路径", "Path"),
+    "path_types": ("关系", "Relationships"), "path_labels": ("类型", "Types"),
+    "read_at": ("阅读于", "Read at"), "other_name": ("疑似重复的名称", "Possible duplicate"),
+    "why": ("原因", "Reason"), "order_types": ("关系", "Relationships"), "source_kind": ("来源类型", "Source kind"),
+}
+
+# Enumerated values shown as words (values of the model's enums and of computed columns).
+WORDS: dict[str, tuple[str, str]] = {
+    "at_least": ("至少", "at least"), "more_than": ("超过", "more than"), "about": ("约", "about"),
+    "at_most": ("至多", "at most"), "per_year": ("每年", "per year"), "plan_period": ("规划期内", "over the plan"),
+    "stock": ("存量", "stock"), "increment": ("增量", "increment"),
+    "stated": ("来源明确", "stated"), "inferred": ("推断", "inferred"), "unknown": ("未知", "unknown"),
+    "graph": ("图中计数", "counted in the graph"), "published": ("公开数据", "published figure"),
+    "system": ("产业体系", "industry system"), "track": ("赛道", "track"), "segment": ("产业链环节", "chain segment"),
+    "university": ("大学", "university"), "institute": ("研究院所", "institute"), "academy": ("科学院", "academy"),
+    "national_lab": ("国家实验室", "national lab"), "school": ("学院", "school"), "campus": ("校区", "campus"),
+    "lab": ("实验室", "lab"), "innovation_center": ("创新中心", "innovation centre"),
+    "rd_institute": ("研发机构", "R&D institute"), "joint_lab": ("联合实验室", "joint lab"),
+    "poc_center": ("概念验证中心", "proof-of-concept centre"), "enterprise_rd": ("企业研发机构", "enterprise R&D"),
+    "other": ("其他", "other"), "talent": ("人才", "talent"), "finance": ("金融", "finance"),
+    "insurance": ("保险", "insurance"), "matchmaking": ("对接", "matchmaking"), "rd": ("研发", "R&D"),
+    "transfer": ("成果转化", "transfer"), "digital": ("数字化", "digital"), "salon": ("沙龙", "salon"),
+    "official": ("政府", "official"), "company": ("企业", "company"), "filing": ("披露文件", "filing"),
+    "media": ("媒体", "media"), "plan": ("方案条款", "plan clause"), "spreadsheet": ("表格", "spreadsheet"),
+    "institution": ("机构", "institution"),
+}
+
+MISSING = {"zh": "—", "en": "—"}
+LIST_SEP = {"zh": "、", "en": ", "}
+
+
+def column_label(name: str, lang: str = "zh") -> str:
+    """The header for query column ``name``: ``ID`` for ids, else :data:`COLUMNS`, else the name
+    with underscores as spaces (a new query column shows readably until it gets its entry)."""
+    if name == "id" or name.endswith("_id"):
+        return "ID"
+    pair = COLUMNS.get(name)
+    if pair is None:
+        return name.replace("_", " ")
+    return pair[0] if norm_lang(lang) == "zh" else pair[1]
+
+
+def word(value: str, lang: str = "zh") -> str:
+    """An enumerated value as a word (``at_least`` → 至少 / at least); other text unchanged."""
+    pair = WORDS.get(value)
+    return value if pair is None else (pair[0] if norm_lang(lang) == "zh" else pair[1])

@@ -17,7 +17,8 @@ from ui import data as D
 from ui.auth import may_see_store_path
 from ui.i18n import rel_name, t, type_name
 from ui.state import publish, qp, qp_int, qp_list, seed
-from ui.widgets import entity_label, entity_picker, legend_md, show_map, store_error
+from ui.tables import tidy_frame
+from ui.widgets import entity_label, entity_picker, legend_md, show_map, show_table, store_error
 
 MAP_H = 560
 
@@ -69,6 +70,7 @@ def _kpi_table(rows: list[dict], lang: str) -> None:
         t("kpi_progress", lang): r["progress_pct"],
         t("kpi_source", lang): r["latest_source"] or r["baseline_source"],
         t("kpi_coverage", lang): r["coverage"]} for r in rows])
+    df = tidy_frame(df, lang, keep=[t("kpi_progress", lang)])
     st.dataframe(df, hide_index=True, width="stretch", column_config={
         t("kpi_progress", lang): st.column_config.ProgressColumn(t("kpi_progress", lang), min_value=0, max_value=100,
                                                                  format="%.1f%%"),
@@ -164,11 +166,12 @@ def matrix(ctx: D.Ctx) -> None:
     st.subheader(f"{t('cell_detail', lang)}: {track_names.get(track)} × {type_name(kind, lang)}")
     cell = ctx.q("coverage.cell", track=track, kind=kind)
     if cell.rows:
-        st.dataframe(D.result_frame(cell), hide_index=True, width="stretch")
+        show_table(cell.columns, cell.rows, lang)
     else:
         st.caption(t("none_found", lang))
     with st.expander(t("gaps", lang)):
-        st.dataframe(D.result_frame(ctx.q("gaps.tracks")), hide_index=True, width="stretch")
+        gaps = ctx.q("gaps.tracks")
+        show_table(gaps.columns, gaps.rows, lang)
 
 
 # --------------------------------------------------------------------------- 图谱探索
@@ -213,10 +216,7 @@ def explorer(ctx: D.Ctx) -> None:
                                   format_func=lambda k: f"{entity_label(k, nb_names, lang)} · {nb[k]['distance']}")
             st.button(t("expand_btn", lang), key="ex_expand", on_click=_recentre, args=(target,))
     with st.expander(t("neighbours", lang) + f" ({len(res.rows)})"):
-        df = D.result_frame(res)
-        if not df.empty:
-            df["label"] = df["label"].map(lambda lb: type_name(lb, lang))
-        st.dataframe(df, hide_index=True, width="stretch")
+        show_table(res.columns, res.rows, lang)
 
 
 def _recentre(key: str) -> None:
@@ -278,9 +278,7 @@ def paths(ctx: D.Ctx) -> None:
     st.subheader(t("common_partners", lang))
     common = ctx.q("partners.common", a_label=fl, a_id=fi, b_label=tl, b_id=ti)
     if common.rows:
-        df = D.result_frame(common)
-        df["label"] = df["label"].map(lambda lb: type_name(lb, lang))
-        st.dataframe(df, hide_index=True, width="stretch")
+        show_table(common.columns, common.rows, lang)
     else:
         st.caption(t("no_common", lang))
 
@@ -330,13 +328,13 @@ def targets(ctx: D.Ctx) -> None:
     st.subheader(t("targets", lang))
     tl = ctx.q("targets.list")
     if tl.rows:
-        st.dataframe(D.result_frame(tl), hide_index=True, width="stretch")
+        show_table(tl.columns, tl.rows, lang)
     else:
         st.caption(t("no_targets", lang))
     st.subheader(t("clause_mentions", lang))
     cm = ctx.q("clause.mentions", document="")
     if cm.rows:
-        st.dataframe(D.result_frame(cm), hide_index=True, width="stretch")
+        show_table(cm.columns, cm.rows, lang)
     else:
         st.caption(t("none_found", lang))
 
@@ -389,8 +387,8 @@ def console(ctx: D.Ctx) -> None:
     if res.truncated:
         st.warning(t("truncated", lang, cap=D.row_cap()))
     st.caption(t("rows", lang, n=len(res.rows)))
-    df = D.result_frame(res)
-    st.dataframe(df, hide_index=True, width="stretch")
+    show_table(res.columns, res.rows, lang)
+    df = D.result_frame(res)  # the CSV keeps the query's own columns and values
     st.download_button(t("download_csv", lang), df.to_csv(index=False).encode("utf-8-sig"),
                        file_name="query.csv", mime="text/csv", key="co_csv")
     keys = result_keys(res)
@@ -505,10 +503,10 @@ def data_page(ctx: D.Ctx) -> None:
     st.dataframe(pd.DataFrame(status, columns=[t("field", lang), t("value", lang)]), hide_index=True)
     stats = ctx.stats()
     c1, c2 = st.columns(2)
-    c1.dataframe(pd.DataFrame([{"type": type_name(k, lang), "label": k, "n": v} for k, v in stats["nodes"].items()]),
-                 hide_index=True, width="stretch")
-    c2.dataframe(pd.DataFrame([{"relationship": rel_name(k, lang), "type": k, "n": v}
-                               for k, v in stats["relationships"].items()]), hide_index=True, width="stretch")
+    with c1:
+        show_table(["label", "n"], [list(kv) for kv in stats["nodes"].items()], lang)
+    with c2:
+        show_table(["type", "n"], [list(kv) for kv in stats["relationships"].items()], lang)
 
     st.subheader(t("quality", lang))
     tabs = st.tabs([t("no_source", lang), t("orphans", lang), t("duplicates", lang), t("candidates", lang)])
@@ -520,7 +518,7 @@ def data_page(ctx: D.Ctx) -> None:
                 store_error(e, lang)
                 continue
             if res.rows:
-                st.dataframe(D.result_frame(res), hide_index=True, width="stretch")
+                show_table(res.columns, res.rows, lang)
             else:
                 st.caption(t("none_found", lang))
 
@@ -550,7 +548,9 @@ def data_page(ctx: D.Ctx) -> None:
                 D.clear_caches()
                 st.session_state.pop("da_check", None)
                 st.success(t("loaded_ok", lang, n=out.get("changed", 0)))
-                st.dataframe(pd.DataFrame(out["summary"]), hide_index=True)
+                summary = out["summary"]
+                cols = ["what", "created", "updated", "unchanged"]
+                show_table(cols, [[r.get(c) for c in cols] for r in summary], lang)
             else:
                 st.error(t("problems", lang, n=len(out["problems"])))
                 st.code("\n".join(out["problems"]), language="text")
@@ -588,11 +588,7 @@ def _analysis_table(rows: list[dict], columns: list[str], lang: str) -> None:
     if not rows:
         st.info(t("empty_store", lang))
         return
-    df = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows])
-    for c in ("a_label", "b_label", "label"):
-        if c in df:
-            df[c] = df[c].map(lambda lb: type_name(lb, lang))
-    st.dataframe(df, hide_index=True, width="stretch")
+    show_table(columns, [[r.get(c) for c in columns] for r in rows], lang)
 
 
 PAGES = (

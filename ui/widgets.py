@@ -9,8 +9,9 @@ from graph.maps import legend_items
 from graph.store.base import split_key
 from ui.errors import DOWN, INTERNAL, error_kind
 from ui.i18n import t, type_name
+from ui.tables import display_table
 
-__all__ = ["show_map", "entity_picker", "store_error", "legend_md", "entity_label"]
+__all__ = ["show_map", "entity_picker", "store_error", "legend_md", "entity_label", "show_table"]
 
 
 def show_map(map_result, height_px: int, lang: str) -> None:
@@ -20,6 +21,14 @@ def show_map(map_result, height_px: int, lang: str) -> None:
         st.info(map_result.notice)
     st.caption(t("map_shown", lang, shown=map_result.shown_nodes, total=map_result.total_nodes))
     st.iframe(map_result.html, height=height_px + 110)
+
+
+def show_table(columns, rows, lang: str, column_config: dict | None = None) -> None:
+    """A result as a readable table (:func:`ui.tables.display_table`); links are clickable."""
+    tb = display_table(columns, rows, lang)
+    config = {c: st.column_config.LinkColumn(c) for c in tb.links}
+    config.update(column_config or {})
+    st.dataframe(tb.frame, hide_index=True, width="stretch", column_config=config)
 
 
 def legend_md(labels, lang: str) -> str:
