@@ -1,6 +1,6 @@
 WITH lower($q) AS q, $types AS types
 MATCH (n)
-WHERE label(n) <> 'Clause' AND label(n) <> 'Target' AND label(n) <> 'Document'
+WHERE label(n) <> '_Meta' AND label(n) <> 'Clause' AND label(n) <> 'Target' AND label(n) <> 'Document'
   AND (size(types) = 0 OR label(n) IN types)
   AND (q = '' OR lower(n.name) CONTAINS q OR any(a IN coalesce(n.aliases, CAST([], 'STRING[]')) WHERE lower(a) CONTAINS q))
 RETURN label(n) AS label, n.id AS id, n.name AS name, n.aliases AS aliases,

@@ -4,4 +4,4 @@
 // audience: planner
 // description: How many nodes of each type the graph holds.
 // shape: table
-MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label
+MATCH (n) WHERE NOT n:_Meta RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label

@@ -1,1 +1,1 @@
-MATCH (n) RETURN label(n) AS label, count(*) AS n ORDER BY label
+MATCH (n) WHERE label(n) <> '_Meta' RETURN label(n) AS label, count(*) AS n ORDER BY label

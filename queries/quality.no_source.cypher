@@ -4,7 +4,7 @@
 // audience: planner
 // description: Nodes and relationships whose source or confidence is missing. Every fact should have both.
 // shape: table
-MATCH (n) WHERE n.source IS NULL OR n.source = '' OR n.confidence IS NULL
+MATCH (n) WHERE NOT n:_Meta AND (n.source IS NULL OR n.source = '' OR n.confidence IS NULL)
 RETURN 'node' AS kind, labels(n)[0] AS what, n.id AS id, n.name AS name
 UNION ALL
 // A scan of the relationships themselves; matching (a)-[e]->(b) would walk every node's

@@ -1,4 +1,4 @@
-MATCH (n) WHERE n.source IS NULL OR n.source = '' OR n.confidence IS NULL
+MATCH (n) WHERE label(n) <> '_Meta' AND (n.source IS NULL OR n.source = '' OR n.confidence IS NULL)
 RETURN 'node' AS kind, label(n) AS what, n.id AS id, n.name AS name
 UNION ALL
 MATCH (a)-[e]->(b) WHERE e.source IS NULL OR e.source = '' OR e.confidence IS NULL

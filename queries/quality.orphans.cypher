@@ -4,6 +4,6 @@
 // audience: planner
 // description: Entities linked to nothing: often a name typed two ways, or a row whose relationships were never entered.
 // shape: graph
-MATCH (n) WHERE NOT (n)--()
+MATCH (n) WHERE NOT n:_Meta AND NOT (n)--()
 RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.source AS source
 ORDER BY label, id

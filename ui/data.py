@@ -39,9 +39,10 @@ def is_empty(stats: dict) -> bool:
     return sum(stats.get("nodes", {}).values()) == 0
 
 
-def data_version(stats: dict) -> str:
-    """A short hash of the counts: changes whenever a load changes the graph's size."""
-    return hashlib.sha1(json.dumps(stats, sort_keys=True).encode()).hexdigest()[:12]
+def data_version(store: GraphStore) -> str:
+    """The store's data version (:meth:`GraphStore.data_version`): it changes with every
+    write from any process, renames included, so it keys every cache below."""
+    return _data_version(store.describe(), store)
 
 
 def _now() -> str:
@@ -249,7 +250,7 @@ def ingest_files(store: GraphStore, folder: Path, *, dry_run: bool) -> dict[str,
     if res.summary and res.summary.changed:
         from graph import precompute
 
-        precompute.refresh(store, data_version(store.stats()))  # audits and analytics of the new data
+        precompute.refresh(store, store.data_version())  # audits and analytics of the new data
     return {"ok": True, "problems": [], "rows": res.plan.row_count,
             "summary": res.summary.rows() if res.summary else [], "changed": res.summary.changed if res.summary else 0,
             "candidates": res.candidates}
@@ -276,8 +277,14 @@ def _bootstrap_once(store_id: str, _store: GraphStore) -> dict[str, Any]:
     return bootstrap(_store)
 
 
-@st.cache_data(ttl=15, show_spinner=False)
-def _stats(store_id: str, _store: GraphStore) -> dict:
+# Read at most every 5 s: a write by another process shows within 5 s (the issue allows 20).
+@st.cache_data(ttl=5, show_spinner=False)
+def _data_version(store_id: str, _store: GraphStore) -> str:
+    return _store.data_version()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _stats(store_id: str, version: str, _store: GraphStore) -> dict:
     return _store.stats()
 
 
@@ -316,6 +323,7 @@ def _precomputed(store_id: str, version: str, _store: GraphStore) -> dict:
 
 def clear_caches() -> None:
     """After an upload: every cached count, query result, export and map is stale."""
+    _data_version.clear()
     _stats.clear()
     _query.clear()
     _export.clear()
@@ -340,11 +348,10 @@ class Ctx:
         store = conn.store
         sid = store.describe()
         load = _bootstrap_once(sid, store)
-        stats = _stats(sid, store)
-        return cls(store, lang, sid, data_version(stats), load)
+        return cls(store, lang, sid, data_version(store), load)
 
     def stats(self) -> dict:
-        return _stats(self.store_id, self.store)
+        return _stats(self.store_id, self.version, self.store)
 
     def q(self, qid: str, **params: Any) -> QueryResult:
         return _query(self.store_id, self.version, qid, json.dumps(params, sort_keys=True, ensure_ascii=False),

@@ -13,6 +13,7 @@ import json
 import math
 import re
 import unicodedata
+import uuid
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ __all__ = [
     "split_key",
     "forbidden_file_access",
     "plain_list",
+    "META_LABEL",
+    "version_bump",
 ]
 
 
@@ -200,6 +203,20 @@ def _classify(summary: "LoadSummary", what: str, rows: list[dict], existing: dic
 Statement = tuple[str, dict[str, Any]]
 Progress = Callable[[int], None]
 
+# --- the data version: one meta node, bumped in the same transaction as every write ---------
+# Not a model label: exports, counts, checksums, searches and maps walk the model's labels, and
+# the few queries over all nodes (quality.*, overview.counts) leave it out by name.
+META_LABEL = "_Meta"
+_META_ID = "data"
+_BUMP = (f"MERGE (m:{META_LABEL} {{id: $meta_id}}) ON CREATE SET m.epoch = $epoch, m.version = 0 "
+         "SET m.version = m.version + 1")
+
+
+def version_bump() -> Statement:
+    """The statement that a store runs inside every write transaction.  ``epoch`` (set when
+    the meta node is created) keeps a rebuilt database from repeating an old version."""
+    return _BUMP, {"meta_id": _META_ID, "epoch": uuid.uuid4().hex}
+
 
 class GraphStore(ABC):
     """A graph store.  Use as a context manager or call :meth:`close`."""
@@ -244,6 +261,20 @@ class GraphStore(ABC):
         self.close()
 
     # --- portable operations ---------------------------------------------------------
+
+    def data_version(self) -> str:
+        """An opaque token that changes with every committed write from any process (load,
+        document ingest, ``kg cypher --write``, clear, search-key refresh): ``"<epoch>:<n>"``,
+        or ``"0"`` before the first write.  One lookup of one node: cheap on every app run.
+        Use it as a cache key: equal tokens mean equal data.
+
+        >>> v = store.data_version(); store.load({"Firm": [{"id": "x", "name": "X"}]}, [])
+        >>> store.data_version() != v
+        True
+        """
+        rows = self.read(f"MATCH (m:{META_LABEL} {{id: $id}}) RETURN m.epoch, m.version",
+                         {"id": _META_ID}, trusted=True).rows
+        return f"{rows[0][0]}:{rows[0][1]}" if rows else "0"
 
     def stats(self) -> dict[str, dict[str, int]]:
         """Counts per label and per relationship type (zeros included, model order)."""

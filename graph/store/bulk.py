@@ -33,6 +33,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from graph import model
+from graph.store.base import META_LABEL, version_bump
 
 if TYPE_CHECKING:  # pragma: no cover
     from graph.store.base import GraphStore, LoadSummary, Progress
@@ -58,7 +59,7 @@ def _rel_groups(merged_nodes: dict, merged_rels: dict) -> dict[tuple[str, str, s
 def store_is_empty(store: "GraphStore") -> bool:
     """Whether the store holds no node of any label (hence no relationship either)."""
     if store.dialect == "neo4j":
-        return not store.read("MATCH (n) RETURN 1 AS x LIMIT 1", trusted=True).rows
+        return not store.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN 1 AS x LIMIT 1", trusted=True).rows
     for label in model.labels():
         if store.read(f"MATCH (n:{label}) RETURN 1 AS x LIMIT 1", trusted=True).rows:
             return False
@@ -184,6 +185,7 @@ def ladybug_bulk_load(store, nodes: dict[str, list[dict]], rels: list[dict], *,
                 conn.execute(q, {"bulk_rows": table})
                 if progress:
                     progress(n)
+            conn.execute(*version_bump())
         except RuntimeError:
             store._rollback(conn)  # LadybugDB has already rolled back; this is a no-op then
             if not store_is_empty(store):  # pragma: no cover - never seen: say so loudly

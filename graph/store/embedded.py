@@ -23,8 +23,10 @@ from graph.store.base import (
     Statement,
     StoreError,
     StoreUnavailable,
+    META_LABEL,
     forbidden_file_access,
     plain_list,
+    version_bump,
 )
 
 __all__ = ["EmbeddedStore"]
@@ -164,10 +166,15 @@ class EmbeddedStore(GraphStore):
             raise ReadOnlyViolation(f"refused: queries may not use {bad} (file access)")
         with self._write_lock:
             conn = self._writable()
+            conn.execute("BEGIN TRANSACTION")
             try:
-                return self._result(conn.execute(cypher, params or {}), None)
+                out = self._result(conn.execute(cypher, params or {}), None)
+                conn.execute(*version_bump())
             except RuntimeError as e:
+                self._rollback(conn)
                 raise self._translate(e, cypher) from None
+            conn.execute("COMMIT")
+            return out
 
     def run_atomic(self, statements: Iterable[Statement], *, progress: Progress | None = None) -> None:
         with self._write_lock:
@@ -178,6 +185,7 @@ class EmbeddedStore(GraphStore):
                     conn.execute(q, p)
                     if progress:
                         progress(len(p.get("rows", ())) or 1)
+                conn.execute(*version_bump())
             except BaseException as e:
                 self._rollback(conn)
                 if isinstance(e, RuntimeError):
@@ -207,6 +215,8 @@ class EmbeddedStore(GraphStore):
         with self._write_lock:
             for stmt in schema.embedded_ddl():
                 conn.execute(stmt)
+            conn.execute(f"CREATE NODE TABLE IF NOT EXISTS {META_LABEL}"
+                         "(id STRING PRIMARY KEY, epoch STRING, version INT64)")
         marker.write_text(fp)
 
     def clear(self) -> None:
@@ -214,8 +224,15 @@ class EmbeddedStore(GraphStore):
 
         with self._write_lock:
             conn = self._writable()
-            for label in model.labels():
-                conn.execute(f"MATCH (n:{label}) DETACH DELETE n")
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for label in model.labels():
+                    conn.execute(f"MATCH (n:{label}) DETACH DELETE n")
+                conn.execute(*version_bump())
+            except RuntimeError as e:
+                self._rollback(conn)
+                raise self._translate(e, "") from None
+            conn.execute("COMMIT")
 
     def close(self) -> None:
         if self._closed:

@@ -30,6 +30,7 @@ from graph.store.base import (
     TransactionTooLarge,
     forbidden_file_access,
     plain_list,
+    version_bump,
 )
 
 __all__ = ["Neo4jStore"]
@@ -195,7 +196,9 @@ class Neo4jStore(GraphStore):
         def work(tx):
             res = tx.run(cypher, params or {})
             cols = list(res.keys())
-            return QueryResult(cols, [[_to_python(v) for v in r.values()] for r in res])
+            out = QueryResult(cols, [[_to_python(v) for v in r.values()] for r in res])
+            tx.run(*version_bump()).consume()
+            return out
 
         return self._session_call("write", work)
 
@@ -231,6 +234,7 @@ class Neo4jStore(GraphStore):
                 return rows
 
             produce(run)
+            tx.run(*version_bump()).consume()
 
         self._session_call("write", work)
 
@@ -265,6 +269,8 @@ class Neo4jStore(GraphStore):
     def clear(self) -> None:
         for label in model.labels():
             self._auto(f"MATCH (n:{label}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS")
+        # Deleted in batches (one transaction could exceed the memory cap): bumped once done.
+        self._auto(*version_bump())
 
     def close(self) -> None:
         self._driver.close()
