@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import html as _html
 import math
+import json as _json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ _TEXT = {
         "group": "+{n} 个{type}", "group_tip": "未展开的{type}：{n} 个", "group_links": "{n} 条关联",
         "generated": "生成日期", "data_source": "数据来源：公开政策文件与网页，各节点、关系的出处见提示框中的“来源”。",
         "relation": "关系", "shown": "显示节点 {shown} / 共 {total}",
+        "kind": "来源类型", "open": "在图谱探索中打开", "close": "关闭",
     },
     "en": {
         "legend": "Legend", "type": "Type", "name": "Name", "source": "Source", "confidence": "Confidence",
@@ -48,6 +50,7 @@ _TEXT = {
         "generated": "Generated", "data_source": "Data sources: public policy documents and web pages; "
         "each node's and relationship's source is in its tooltip.",
         "relation": "Relationship", "shown": "{shown} of {total} nodes shown",
+        "kind": "source kind", "open": "Open in the explorer", "close": "Close",
     },
 }
 
@@ -75,6 +78,12 @@ div.vis-tooltip { white-space: normal; max-width: 420px; font-family: inherit; f
 .kg-legend-item { display: inline-block; margin-right: 14px; white-space: nowrap; }
 .kg-swatch { font-size: 16px; margin-right: 3px; }
 .kg-legend-alt { color: #888; font-size: 11px; }
+#kg-details { position: absolute; top: 8px; right: 8px; z-index: 10; max-width: 360px; padding: 10px 12px;
+  background: #fff; border: 1px solid #bbb; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.15);
+  font-size: 14px; line-height: 1.6; word-break: break-all; }
+#kg-details .kg-d-name { font-size: 17px; font-weight: 600; }
+#kg-details button { float: right; border: 0; background: none; cursor: pointer; font-size: 16px; }
+body.kg-map { position: relative; }
 .kg-page header { padding: 12px 16px 0; } .kg-page header h1 { margin: 0 0 4px; font-size: 24px; }
 .kg-page header p { margin: 0; color: #555; }
 .kg-page footer { clear: both; padding: 8px 16px; font-size: 12px; color: #666; border-top: 1px solid #ddd; }
@@ -197,6 +206,56 @@ def _node_tooltip(G, n, lang: str) -> str:
         f"{t['confidence']}: {_confidence(d.get('confidence'), lang)}",
     ]
     return _defuse("\n".join(lines))
+
+
+def node_details(G, n, lang: str) -> dict:
+    """What a click on node ``n`` shows: name, type, source and its kind, confidence, key."""
+    from graph.sources import source_kind
+    from ui.i18n import word
+
+    d = G.nodes[n]
+    src = d.get("source") or ""
+    return {"name": _name(G, n), "type": _type_name(_label(G, n), lang), "source": src,
+            "kind": word(source_kind(src), lang) if src else "", "confidence": _confidence(d.get("confidence"), lang),
+            "key": str(n)}
+
+
+_DETAILS_JS = """<div id="kg-details" hidden></div>
+<script>
+var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s;
+(function () {
+  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) {
+    return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]; }); }
+  function show(id) {
+    var d = KG_DETAILS[id], el = document.getElementById("kg-details");
+    if (!d) { el.hidden = true; return; }
+    var src = d.source ? (/^https?:/.test(d.source)
+      ? '<a href="' + esc(d.source) + '" target="_blank" rel="noopener">' + esc(d.source) + '</a>' : esc(d.source))
+      + (d.kind ? ' (' + esc(KG_T.kind) + ': ' + esc(d.kind) + ')' : '') : esc(KG_T.none);
+    el.innerHTML = '<button title="' + esc(KG_T.close) + '" onclick="this.parentNode.hidden=true">×</button>'
+      + '<div class="kg-d-name">' + esc(d.name) + '</div>'
+      + '<div>' + esc(KG_T.type) + ': ' + esc(d.type) + '</div>'
+      + '<div>' + esc(KG_T.source) + ': ' + src + '</div>'
+      + '<div>' + esc(KG_T.confidence) + ': ' + esc(d.confidence) + '</div>'
+      + (KG_LINK ? '<div><a class="kg-d-open" target="_blank" href="explorer?entity='
+         + encodeURIComponent(d.key) + '">' + esc(KG_T.open) + '</a></div>' : '');
+    el.hidden = false;
+  }
+  function attach() {
+    if (typeof network === "undefined" || !network) { setTimeout(attach, 50); return; }
+    network.on("click", function (p) { show(p.nodes.length ? p.nodes[0] : null); });
+  }
+  attach();
+})();
+</script>
+"""
+
+
+def _details_html(G, kept, lang: str) -> str:
+    details = {str(n): node_details(G, n, lang) for n in kept}
+    # JSON inside <script>: no "<" may open or close a tag
+    dump = _json.dumps(details, ensure_ascii=False).replace("<", "\\u003c")
+    return _DETAILS_JS % {"details": dump, "text": _json.dumps(_TEXT[lang], ensure_ascii=False), "link": "true"}
 
 
 def _defuse(text: str) -> str:
@@ -489,6 +548,7 @@ def render_map(
         top += f'<div class="kg-notice" role="status">{_html.escape(notice)}</div>\n'
     top += _legend_html(labels, lang) + "\n"
     page = _offline(net.generate_html(), title=title or "三名联动创新图谱", body_top=top, lang=lang)
+    page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang) + "<!--kg:footer-->", 1)
     return MapResult(
         html=page,
         shown_nodes=len(net.nodes),
@@ -538,4 +598,5 @@ def standalone_page(map_result: MapResult, *, title, subtitle=None, lang="zh", g
         f"· {t['shown'].format(shown=map_result.shown_nodes, total=map_result.total_nodes)}</footer>"
     )
     page = page.replace("<!--kg:header-->", header, 1).replace("<!--kg:footer-->", footer, 1)
+    page = page.replace("KG_LINK = true;", "KG_LINK = false;", 1)  # offline: no app to open
     return page.replace('<body class="kg-map">', '<body class="kg-map kg-page">', 1)

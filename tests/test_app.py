@@ -374,3 +374,16 @@ def test_every_table_header_is_translated(app_env, page, params, lang):
              for v in df.value[col]]  # float columns are progress bars, formatted by the bar
     assert not {"None", "none", "nan", "at_least", "more_than", "graph"} & set(cells)
     assert not any(re.fullmatch(r"\d+\.0", c) for c in cells), "whole numbers show as whole numbers"
+
+
+def test_paths_offers_to_search_further_and_modes_keep_the_hops(app_env):
+    at = run_page("paths", **{"from": "University:cczu", "to": "Firm:yaskawa", "max_hops": "1"})  # 6 hops apart
+    assert any("1 跳以内没有找到路径" in w.value for w in at.warning), [w.value for w in at.warning]
+    at.button(key="pa_further").click().run()
+    assert at.slider(key="pa_hops").value == 6
+    assert not any("没有找到路径" in w.value for w in at.warning)  # found further out
+    at.slider(key="pa_hops").set_value(5).run()
+    at.radio(key="pa_mode").set_value("k").run()
+    assert at.slider(key="pa_hops").value == 4  # k paths go at most 4 hops
+    at.radio(key="pa_mode").set_value("shortest").run()
+    assert at.slider(key="pa_hops").value == 5  # and the user's 5 comes back

@@ -223,3 +223,18 @@ class TestStandalonePage:
         page = standalone_page(render_map(make_graph()), title="<b>x</b>", lang="en")
         assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
         assert "Data sources" in page
+
+
+def test_a_click_shows_the_nodes_details_and_the_offline_page_has_no_app_link():
+    from graph.maps import node_details
+
+    G = make_graph()
+    n = next(iter(G))
+    G.nodes[n]["source"] = "https://www.changzhou.gov.cn/x"
+    d = node_details(G, n, "zh")
+    assert d["kind"] == "政府" and d["key"] == n and d["name"]
+    r = render_map(G)
+    assert 'id="kg-details"' in r.html and 'network.on("click"' in r.html and "KG_LINK = true;" in r.html
+    page = standalone_page(r, title="t")
+    assert "KG_LINK = false;" in page
+    assert_offline(page)

@@ -18,7 +18,7 @@ from ui.auth import may_see_store_path
 from ui.i18n import rel_name, t, type_name
 from ui.state import publish, qp, qp_int, qp_list, seed
 from ui.tables import tidy_frame
-from ui.widgets import entity_label, entity_picker, legend_md, show_map, show_table, store_error
+from ui.widgets import entity_label, entity_picker, show_map, show_table, store_error
 
 MAP_H = 560
 
@@ -251,9 +251,10 @@ def paths(ctx: D.Ctx) -> None:
     c3, c4, c5 = st.columns([1, 1, 2])
     mode = c3.radio(t("mode", lang), list(MODES), key="pa_mode", format_func=lambda m: t(f"mode_{m}", lang))
     limit = get_query(MODES[mode]).param("max_hops").largest
-    if st.session_state["pa_hops"] > limit:
-        st.session_state["pa_hops"] = limit
-    hops = c4.slider(t("max_hops", lang), 1, limit, key="pa_hops")
+    # the user's choice outlives a mode whose limit is lower (the slider alone would reset it)
+    want = st.session_state.setdefault("pa_hops_want", st.session_state["pa_hops"])
+    st.session_state["pa_hops"] = min(want, limit)
+    hops = c4.slider(t("max_hops", lang), 1, limit, key="pa_hops", on_change=_keep_hops)
     k = c4.number_input(t("k", lang), 1, get_query(MODES[mode]).param("k").largest, 10, key="pa_k") if mode == "k" else None
     rels = c5.multiselect(t("rel_types", lang), model.rel_types(), key="pa_rels",
                           format_func=lambda r: f"{rel_name(r, lang)} {r}", placeholder=t("choose", lang))
@@ -268,7 +269,10 @@ def paths(ctx: D.Ctx) -> None:
         params["k"] = int(k)
     found = D.path_rows(ctx.q(MODES[mode], **params))
     if not found:
-        st.warning(t("no_path", lang))
+        st.warning(t("no_path_within", lang, hops=hops))
+        if hops < limit:
+            st.button(t("search_further", lang, hops=limit), key="pa_further", type="primary",
+                      on_click=_search_further, args=(limit,))
     else:
         choice = st.radio(t("p_paths", lang), range(len(found)), key="pa_choice",
                           format_func=lambda i: f"{found[i]['hops']} · {found[i]['text']}")
@@ -281,6 +285,14 @@ def paths(ctx: D.Ctx) -> None:
         show_table(common.columns, common.rows, lang)
     else:
         st.caption(t("no_common", lang))
+
+
+def _keep_hops() -> None:
+    st.session_state["pa_hops_want"] = st.session_state["pa_hops"]
+
+
+def _search_further(limit: int) -> None:
+    st.session_state["pa_hops"] = st.session_state["pa_hops_want"] = limit
 
 
 # --------------------------------------------------------------------------- 五个一
@@ -429,8 +441,17 @@ def _param_widget(p, qid: str, lang: str):
 VIEWS = ("plan", "park", "track", "entity")
 
 
+# Full screen: no sidebar, no toolbar, narrow margins (the store's details live on the Data page).
+PRESENTER_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 1.5rem !important; max-width: 100% !important; }
+</style>"""
+
+
 def presenter(ctx: D.Ctx) -> None:
     lang = ctx.lang
+    st.html(PRESENTER_CSS)
     seed("pr_view", qp("view") if qp("view") in VIEWS else "plan")
     view = st.segmented_control(t("view", lang), VIEWS, key="pr_view",
                                 format_func=lambda v: t(f"v_{v}", lang)) or "plan"
@@ -477,11 +498,10 @@ def presenter(ctx: D.Ctx) -> None:
         highlight = (ent,)
         title = entity_label(ent, ctx.names([ent]), lang)
         publish(view=view, entity=ent, park=None, track=None)
-    mr = ctx.map(keys, highlight=highlight, size_by="degree", height="760px", title=title)
+    mr = ctx.map(keys, highlight=highlight, size_by="degree", height="760px")  # the legend is in the map
     st.markdown(f"## {title}")
     if subtitle:
         st.caption(subtitle)
-    st.markdown(legend_md(mr.labels, lang), unsafe_allow_html=True)
     page = standalone_page(mr, title=title, subtitle=subtitle or t("app_title", lang), lang=lang)
     st.download_button(t("download_html", lang), page.encode("utf-8"), file_name=f"sanming-{view}.html",
                        mime="text/html", key="pr_dl")
