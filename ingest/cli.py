@@ -1,4 +1,4 @@
-"""``kg ingest``, ``kg ingest-document``, ``kg templates`` and ``kg candidates``."""
+"""``kg ingest``, ``kg ingest-document``, ``kg eval-documents``, ``kg templates`` and ``kg candidates``."""
 
 from __future__ import annotations
 
@@ -71,6 +71,24 @@ def register(cli: click.Group) -> None:
         _print_summary(result, fmt)
         if result.candidates:
             click.echo(f"{len(result.candidates)} candidate name(s) for review: kg candidates", err=True)
+
+    @cli.command("eval-documents")
+    @click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,
+                  help="annotation file (default: the bundled corpus)")
+    @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+    @click.option("--details", is_flag=True, help="also list each document's missed and extra targets")
+    def eval_documents(annotations, fmt, details):
+        """Target precision/recall and clause accuracy on the annotated document corpus."""
+        from ingest.document_eval import ANNOTATIONS, evaluate_corpus, report_rows
+
+        report = evaluate_corpus(annotations or ANNOTATIONS)
+        click.echo(render(*report_rows(report), fmt))
+        if details:
+            for d in report.documents:
+                for m in d.misses:
+                    click.echo(f"{d.file}: missed {m}")
+                for e in d.extras:
+                    click.echo(f"{d.file}: extra {e}")
 
     @cli.command()
     @click.argument("directory", type=click.Path(file_okay=False))

@@ -70,8 +70,9 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
 def read_text(path: str | Path) -> str:
     """The text of a ``.txt`` file (UTF-8 with or without BOM, UTF-16 with BOM, or
-    GBK/GB18030) or of a ``.docx`` file (paragraphs and table cells in document order,
-    one line each).  Line ends become ``\\n``.  Raises :class:`DocumentError` when the
+    GBK/GB18030), of a ``.docx`` file (paragraphs and table cells in document order,
+    one line each) or of a ``.pdf`` file (its text layer, page by page; no OCR, so a
+    scanned PDF without text is an error).  Line ends become ``\\n``.  Raises :class:`DocumentError` when the
     file is missing, unreadable, of another kind, or holds no text."""
     p = Path(path)
     if not p.is_file():
@@ -79,6 +80,8 @@ def read_text(path: str | Path) -> str:
     suffix = p.suffix.lower()
     if suffix == ".docx":
         text = _read_docx(p)
+    elif suffix == ".pdf":
+        text = _read_pdf(p)
     elif suffix in _TEXT_SUFFIXES:
         try:
             data = p.read_bytes()
@@ -86,7 +89,7 @@ def read_text(path: str | Path) -> str:
             raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
         text = _decode(data, path)
     else:
-        raise DocumentError(f"{path}: unsupported file type {suffix!r} (use .txt or .docx)")
+        raise DocumentError(f"{path}: unsupported file type {suffix!r} (use .txt, .docx or .pdf)")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     if not text.strip():
         raise DocumentError(f"{path}: empty document")
@@ -117,6 +120,24 @@ def _decode(data: bytes, path: str | Path) -> str:
     if best is None:
         raise DocumentError(f"{path}: cannot decode the text (not UTF-8 or GB18030)")
     return str(best)
+
+
+def _read_pdf(p: Path) -> str:
+    """The text layer of a PDF through pypdf (pure Python, maintained; text only, no OCR)."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise DocumentError(f"{p}: pypdf is not installed") from exc
+    try:
+        reader = PdfReader(str(p))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, OSError, ValueError) as exc:
+        raise DocumentError(f"{p}: not a readable .pdf ({exc.__class__.__name__})") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise DocumentError(f"{p}: the PDF has no text layer (scanned? OCR is not supported)")
+    return text
 
 
 def _read_docx(p: Path) -> str:
@@ -449,6 +470,9 @@ _NOTICE_END_RE = re.compile(r"的(通知|意见|决定|批复|函|通告|公告)
 _ISSUER_END_RE = re.compile(r"(办公室|办公厅|人民政府|政府|委员会|管委会|厅|局|部|委|院|办|中心|会)$")
 _ATTACHMENT_RE = re.compile(r"附件\s*(\d+\s*)?[:：]|附件\s*\d*\s*$")
 _END_PUNCT = "。；;：:，,！!？?"
+# a web copy that ran its articles together: "第一条 …。     第二条 …"
+_INLINE_ARTICLE_RE = re.compile(rf"\s{{2,}}(?=第[{_CN_NUM}]+条\s)")
+_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与")
 
 
 def _heading(line: str) -> tuple[str, int, str, str] | None:
@@ -519,7 +543,8 @@ class _Block:  # a unit of body text while parsing
 def parse_document(text: str, *, source_url: str | None = None, path: str | Path | None = None) -> ParsedDocument:
     """Parse the text of a policy document (see the module docstring)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = [l.replace("\u3000", " ").replace("\xa0", " ").strip() for l in raw.split("\n")]
+    lines = [part.strip() for l in raw.split("\n")
+             for part in _INLINE_ARTICLE_RE.split(l.replace("\u3000", " ").replace("\xa0", " "))]
 
     # 1. header fields: lines starting with a known label, above the first heading
     header: dict[str, str] = {}
@@ -684,6 +709,10 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
         if preamble_lines:
             blocks.append((None, _Block("section", "", None, preamble_lines)))
         preamble_lines = []
+    elif preamble_lines and extract_targets("\n".join(preamble_lines)):
+        # expected values stated before the first heading (年度重点工作): a clause of their own
+        blocks.append((None, _Block("section", "", None, preamble_lines)))
+        preamble_lines = []
     for line in body[first_body:] if first_body is not None else ():
         if not line:
             continue
@@ -733,7 +762,9 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
             section_no=section.number if section else None, section=section.title if section else None,
             title=title_, text=text_,
         )
-        clause.targets = extract_targets(text_)
+        # figures under 发展基础 / 工作回顾 describe the present, not a goal
+        in_review = any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title))
+        clause.targets = [] if in_review else extract_targets(text_)
         clauses.append(clause)
         if section:
             section.clause_numbers.append(n)
@@ -783,7 +814,7 @@ _UNIT_BASES = (
     "%", "％", "‰",
 )
 _NUM_RE = re.compile(
-    r"(?<![\d.．A-Za-z第])(\d+(?:\.\d+)?)\s*([万亿千百]?(?:" + "|".join(map(re.escape, _UNIT_BASES)) + r"))"
+    r"(?<![\d.．A-Za-z第])(\d+(?:\.\d+)?)\s*((?:万亿|[万亿千百])?(?:" + "|".join(map(re.escape, _UNIT_BASES)) + r"))"
 )
 _SUFFIX_RE = re.compile(r"\s*(以上|左右|以下|以内|之内|余)")
 _PREFIX_MORE = ("超过", "超出", "高于", "突破", "逾", "超")
@@ -801,6 +832,7 @@ _POST_END_RE = re.compile(r"[，,；;。：:、！!？?\n]")
 _RANGE_BEFORE_RE = re.compile(r"\d\s*[-—–~～至到]\s*$")
 _COMMITMENT_RE = re.compile(r"力争|争取|确保|达到|目标|到\d{4}年|每年|年均")
 _PER_YEAR_RE = re.compile(r"每年|年均|每年度")
+_GOAL_LIST_RE = re.compile(r"预期目标|主要目标|目标是|目标为")  # a list of expected values on one line
 _SCOPE_RE = re.compile(r"^(?:(?:到|至|截至)\d{4}年(?:底|末)?|全市|全省|全区|全县|市本级|每年度|每年|年均|全年|力争|争取|确保|累计|其中|另外)+")
 _VERBS = ("新增", "新建", "建成", "建设", "培育", "引育", "引培", "引进", "招引", "集聚", "开展", "举办",
           "遴选", "发布", "支持", "解决", "设立", "打造", "开通", "形成", "实现", "认定", "创建", "攻克",
@@ -876,7 +908,8 @@ def extract_targets(clause_text: str) -> list[TargetDraft]:
         elif prefix in _PREFIX_ABOUT:
             comparator = "about"
         elif at_boundary and (_COMMITMENT_RE.search(text, sent_start, num_start)
-                              or _VERB_RE.search(text, seg_start, num_start)):
+                              or _VERB_RE.search(text, seg_start, num_start)
+                              or _GOAL_LIST_RE.search(text, text.rfind("\n", 0, num_start) + 1, num_start)):
             comparator = "at_least"  # 力争…150家, 到2026年…5个, 建成…3个
         else:
             continue

@@ -385,7 +385,7 @@ def test_fixture_sources_are_listed():
     with open(FIXTURES / "sources.csv", encoding="utf-8", newline="") as f:
         listed = {row["file"]: row for row in csv.DictReader(f)}
     for path in FIXTURES.iterdir():
-        if path.suffix in (".txt", ".docx"):
+        if path.suffix in (".txt", ".docx", ".pdf"):
             assert path.name in listed
             assert listed[path.name]["url"].startswith("http")
             assert listed[path.name]["title"]
@@ -446,15 +446,20 @@ def test_changzhou_key_tasks_empty_number_and_paren_clauses_without_sections():
     assert (doc.issuer, doc.index_no) == ("常州市人民政府", "014109429/2026-00010")
     assert (doc.date_issued, doc.date_published) == ("2026-01-21", "2026-01-26")
     assert doc.sections == []
-    assert [c.name for c in doc.clauses] == ["（一）突出扩大内需,切实稳住经济基本盘"]
-    assert [(t.value, t.metric) for _, t in doc.targets] == [(600, "新增亿元以上项目"),
-                                                           (6, "总投资超100亿元或10亿美元项目")]
+    # the expected values before （一） form an unnumbered clause named after the title
+    assert [c.name for c in doc.clauses] == ["2026年市政府重点工作", "（一）突出扩大内需,切实稳住经济基本盘"]
+    assert [(t.value, t.unit, t.comparator) for t in doc.clauses[0].targets] == [
+        (5, "%", "at_least"), (2.5, "%", "at_least"), (5, "%", "about"), (3.65, "%", "about"),
+        (10, "万人", "at_least"), (2, "%", "about")]
+    assert [(t.value, t.metric) for t in doc.clauses[1].targets] == [(600, "新增亿元以上项目"),
+                                                                   (6, "总投资超100亿元或10亿美元项目")]
     assert "浏览次数" not in doc.preamble
 
 
-def test_gbk_and_docx_fixtures_give_the_same_parse_as_utf8():
+def test_gbk_docx_and_pdf_fixtures_give_the_same_parse_as_utf8():
     for variant, original in [("wuxi-low-altitude-economy-plan-2024.gbk.txt", "wuxi-low-altitude-economy-plan-2024.txt"),
-                              ("suzhou-ai-plus-plan-2024.docx", "suzhou-ai-plus-plan-2024.txt")]:
+                              ("suzhou-ai-plus-plan-2024.docx", "suzhou-ai-plus-plan-2024.txt"),
+                              ("yuzhong-low-altitude-economy-plan-2025.pdf", "yuzhong-low-altitude-economy-plan-2025.txt")]:
         assert parse_document(read_text(FIXTURES / variant)) == parse_document(read_text(FIXTURES / original))
 
 
