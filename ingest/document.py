@@ -540,13 +540,67 @@ class _Block:  # a unit of body text while parsing
     lines: list[str]
 
 
+@dataclass
+class _Numbering:  # which numbering is the sections' and which the clauses'
+    section_style: str | None
+    clause_style: str | None
+    first_body: int | None  # index of the first section (or first clause) line
+
+
+@dataclass
+class _FrontMatter:  # what stands above the first heading
+    notice: list[str]
+    body_title: str | None
+    preamble_lines: list[str]
+
+
 def parse_document(text: str, *, source_url: str | None = None, path: str | Path | None = None) -> ParsedDocument:
-    """Parse the text of a policy document (see the module docstring)."""
+    """Parse the text of a policy document (see the module docstring).
+
+    The steps, each a function: header fields (:func:`_read_header`), chrome and the closing
+    signature (:func:`_split_signature`), numbering levels (:func:`_numbering`), title and
+    preamble (:func:`_front_matter`), the notice (:func:`_read_notice`), then **sections**
+    (:func:`_sections_and_blocks`) → **clauses** (:func:`_clauses`) → **targets**
+    (:func:`_clause_targets`).  **Mentions** are matched later, against the graph's
+    entities, by :func:`document_rows`."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     lines = [part.strip() for l in raw.split("\n")
              for part in _INLINE_ARTICLE_RE.split(l.replace("\u3000", " ").replace("\xa0", " "))]
+    header, fields, kept = _read_header(lines)
+    body, tail_issuer, tail_date = _split_signature(strip_chrome(kept))
+    numbering = _numbering(body)
+    front = _front_matter(body, numbering.first_body)
+    notice_title = _read_notice(front.notice, fields, tail_issuer, tail_date)
+    title = fields.get("title")
+    if title:
+        title = re.sub(r"^《(.*)》$", r"\1", title)
+    title = title or notice_title or front.body_title
+    number = re.sub(r"\s+", "", fields["number"]) if fields.get("number") else None
+    doc_id = _document_id(number, title, front.body_title, path, raw)
+    sections, blocks, preamble_lines = _sections_and_blocks(body, numbering, front.preamble_lines)
+    clauses = _clauses(blocks, doc_id, front.body_title or title or "")
+    return ParsedDocument(
+        id=doc_id,
+        title=title,
+        body_title=front.body_title,
+        number=number,
+        issuer=fields.get("issuer"),
+        index_no=re.sub(r"\s+", "", fields["index_no"]) if fields.get("index_no") else None,
+        date_issued=normalize_date(fields.get("date_issued")),
+        date_published=normalize_date(fields.get("date_published")),
+        source_url=source_url,
+        path=str(path) if path is not None else None,
+        notice_title=notice_title,
+        preamble="\n".join(preamble_lines),
+        header=header,
+        sections=sections,
+        clauses=clauses,
+    )
 
-    # 1. header fields: lines starting with a known label, above the first heading
+
+def _read_header(lines: list[str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """Header fields (lines starting with a known label, above the first heading):
+    ``(header as printed, fields of ParsedDocument, the other lines)``."""
     header: dict[str, str] = {}
     fields: dict[str, str] = {}
     kept: list[str] = []
@@ -563,9 +617,12 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
             key = _HEADER_LABELS.get(label, "")
             if key and value and key not in fields:
                 fields[key] = value
+    return header, fields, kept
 
-    # 2. chrome, and a signature (issuer, date) at the very end
-    body = strip_chrome(kept)
+
+def _split_signature(body: list[str]) -> tuple[list[str], str | None, str | None]:
+    """The body without a closing signature (issuer line, date line, （此件…）):
+    ``(body, issuer, date)``."""
     tail_issuer, tail_date = None, None
     end = len(body)
     while end and (not body[end - 1] or re.fullmatch(r"[（(]此件.*[）)]", body[end - 1])):
@@ -578,10 +635,13 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
         if end and _is_issuer_line(body[end - 1]):
             tail_issuer = body[end - 1]
             end -= 1
-    body = body[:end]
-    nonblank = [i for i, l in enumerate(body) if l]
+    return body[:end], tail_issuer, tail_date
 
-    # 3. numbering levels
+
+def _numbering(body: list[str]) -> _Numbering:
+    """The numbering levels: the section style (一、 or 第一章, else （一） over 1.), the clause
+    style (the first numbering below the sections) and where the numbered body starts."""
+    nonblank = [i for i, l in enumerate(body) if l]
     headings = {i: _heading(body[i]) for i in nonblank}
     styles_in_order: list[str] = []
     for i in nonblank:
@@ -593,7 +653,11 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
     if section_style is None and len(clause_candidates) >= 2 and clause_candidates[0] == "paren_cn":
         section_style = "paren_cn"  # （一） over 1. : the （一） are the sections
         clause_candidates = clause_candidates[1:]
-    first_section = next((i for i in nonblank if headings[i] and headings[i][0] == section_style and headings[i][1] == 1), None)
+
+    def first_of(style: str | None) -> int | None:
+        return next((i for i in nonblank if headings[i] and headings[i][0] == style and headings[i][1] == 1), None)
+
+    first_section = first_of(section_style)
     if section_style and first_section is None:
         section_style = None
     clause_style = None
@@ -601,20 +665,23 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
         after = [headings[i][0] for i in nonblank
                  if headings[i] and headings[i][0] in clause_candidates and (first_section is None or i > first_section)]
         clause_style = after[0] if after else None
-
     first_body = first_section
     if first_body is None and clause_style:
-        first_body = next((i for i in nonblank if headings[i] and headings[i][0] == clause_style and headings[i][1] == 1), None)
+        first_body = first_of(clause_style)
         if first_body is None:
             clause_style = None
+    return _Numbering(section_style, clause_style, first_body)
 
-    # 4. preamble and body title: walk up from the first heading
+
+def _front_matter(body: list[str], first_body: int | None) -> _FrontMatter:
+    """Walk up from the first heading: the preamble (prose), then the body title, then the
+    notice above it.  Without numbering, the prose ends at the last paragraph."""
     preamble_lines: list[str] = []
     body_title_lines: list[str] = []
     if first_body is not None:
         top = first_body
-    else:  # no numbering: the prose ends at the last paragraph (before a signature and date)
-        prose = [i for i in nonblank if _is_paragraph(body[i]) and not _is_title_like(body[i])]
+    else:
+        prose = [i for i, l in enumerate(body) if l and _is_paragraph(l) and not _is_title_like(l)]
         top = prose[-1] + 1 if prose else 0
     i = top - 1
     while i >= 0 and (not body[i] or (not _is_title_like(body[i]) and _is_paragraph(body[i]))):
@@ -638,12 +705,16 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
             body_title_lines = block + body_title_lines
             i = j
     title_start = i + 1 if body_title_lines else title_end + 1
-    notice = body[:title_start]
     body_title = "".join(body_title_lines) or None
     if body_title:
         body_title = re.sub(r"^《(.*)》$", r"\1", body_title)
+    return _FrontMatter(body[:title_start], body_title, preamble_lines)
 
-    # 5. the notice: notice title, document number, signature (issuer, date)
+
+def _read_notice(notice: list[str], fields: dict[str, str], tail_issuer: str | None,
+                 tail_date: str | None) -> str | None:
+    """The notice title (…关于…的通知); fills ``fields`` with the document number and the
+    signature (issuer, date) where the header had none."""
     notice_title = None
     for k, line in enumerate(notice):
         if not line or "关于" not in line:
@@ -660,13 +731,10 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
         if notice_title:
             break
     if "number" not in fields:
-        for line in notice:
-            m = _DOC_NO_RE.fullmatch(line)
-            if m:
-                fields["number"] = re.sub(r"\s+", "", line)
-                break
-    signature_date = None
-    signature_issuer = None
+        number = next((line for line in notice if _DOC_NO_RE.fullmatch(line)), None)
+        if number:
+            fields["number"] = re.sub(r"\s+", "", number)
+    signature_date, signature_issuer = None, None
     for k, line in enumerate(notice):
         if _DATE_LINE_RE.fullmatch(line):
             signature_date = line
@@ -680,70 +748,80 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
         fields["date_issued"] = signature_date
     if "issuer" not in fields and signature_issuer:
         fields["issuer"] = signature_issuer
+    return notice_title
 
-    title = fields.get("title")
-    if title:
-        title = re.sub(r"^《(.*)》$", r"\1", title)
-    title = title or notice_title or body_title
-    number = re.sub(r"\s+", "", fields["number"]) if fields.get("number") else None
 
+def _document_id(number: str | None, title: str | None, body_title: str | None,
+                 path: str | Path | None, raw: str) -> str:
+    """The 文件编号, else a slug of the title, else of the file name, else a hash of the text."""
     if number:
-        doc_id = number
-    elif title or body_title:
-        doc_id = slugify(body_title or title)
-    elif path:
-        doc_id = slugify(Path(path).stem)
-    else:
-        doc_id = "doc-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+        return number
+    if title or body_title:
+        return slugify(body_title or title)
+    if path:
+        return slugify(Path(path).stem)
+    return "doc-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
-    # 6. sections and clauses
+
+def _sections_and_blocks(body: list[str], numbering: _Numbering, preamble_lines: list[str]
+                         ) -> tuple[list[Section], list[tuple[Section | None, _Block]], list[str]]:
+    """Sections and the blocks of body text under them: ``(sections, blocks, preamble)``.
+
+    A block is a numbered clause as printed, or the unnumbered text of a section.  Without
+    numbering the prose is one unnumbered block; a preamble stating targets (expected values
+    of a year's work) becomes a block of its own, so its targets belong to a clause."""
     sections: list[Section] = []
     blocks: list[tuple[Section | None, _Block]] = []
-    current_section: Section | None = None
-    current: _Block | None = None
-    last_section_no = 0
-    last_clause_no = 0
-    in_section = 0  # numbered clauses seen in the current section
-    if first_body is None:
-        # no numbering at all: the prose after the title is one unnumbered clause
+    if numbering.first_body is None or extract_targets("\n".join(preamble_lines)):
         if preamble_lines:
             blocks.append((None, _Block("section", "", None, preamble_lines)))
         preamble_lines = []
-    elif preamble_lines and extract_targets("\n".join(preamble_lines)):
-        # expected values stated before the first heading (年度重点工作): a clause of their own
-        blocks.append((None, _Block("section", "", None, preamble_lines)))
-        preamble_lines = []
-    for line in body[first_body:] if first_body is not None else ():
+    if numbering.first_body is None:
+        return sections, blocks, preamble_lines
+    current_section: Section | None = None
+    current: _Block | None = None
+    last_section_no = last_clause_no = 0
+    in_section = 0  # numbered clauses seen in the current section
+    for line in body[numbering.first_body:]:
         if not line:
             continue
         if _ATTACHMENT_RE.match(line):
             break  # 附件: the attachments are documents of their own
         h = _heading(line)
-        if h and h[0] == section_style and h[1] == last_section_no + 1:
-            last_section_no = h[1]
-            if len(h[3]) > 40 or "。" in h[3][:-1]:
-                stitle, remainder = _split_title(h[3])
-            else:
-                stitle, remainder = h[3].rstrip("。"), ""
-            sname = re.split(r"[:：]", stitle, maxsplit=1)[0].strip()
-            current_section = Section(len(sections) + 1, h[2], stitle, sname)
+        if h and h[0] == numbering.section_style and h[1] == last_section_no + 1:
+            last_section_no, in_section = h[1], 0
+            current_section, remainder = _section(h, len(sections) + 1)
             sections.append(current_section)
             current = _Block("section", h[2], None, [remainder] if remainder else [])
             blocks.append((current_section, current))
-            in_section = 0
             continue
         # the next number, or 1 again at the start of a section (numbering per section)
-        if h and h[0] == clause_style and (h[1] == last_clause_no + 1 or (h[1] == 1 and in_section == 0)):
+        if h and h[0] == numbering.clause_style and (h[1] == last_clause_no + 1 or (h[1] == 1 and in_section == 0)):
             last_clause_no = h[1]
             in_section += 1
-            current = _Block(clause_style, h[2], h[1], [h[3]])
+            current = _Block(numbering.clause_style, h[2], h[1], [h[3]])
             blocks.append((current_section, current))
             continue
         if current is None:
             current = _Block("section", "", None, [])
             blocks.append((current_section, current))
         current.lines.append(line)
+    return sections, blocks, preamble_lines
 
+
+def _section(h: tuple[str, int, str, str], number: int) -> tuple[Section, str]:
+    """A Section from its heading, and the text after its title on the same line."""
+    if len(h[3]) > 40 or "。" in h[3][:-1]:
+        stitle, remainder = _split_title(h[3])
+    else:
+        stitle, remainder = h[3].rstrip("。"), ""
+    sname = re.split(r"[:：]", stitle, maxsplit=1)[0].strip()
+    return Section(number, h[2], stitle, sname), remainder
+
+
+def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title: str) -> list[Clause]:
+    """One Clause per non-empty block, numbered 1, 2, … across the document, with its targets.
+    An unnumbered block is named after its section (or the document's title)."""
     clauses: list[Clause] = []
     for section, block in blocks:
         text_ = "\n".join(l for l in block.lines if l).strip()
@@ -751,41 +829,29 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
             continue
         n = len(clauses) + 1
         if block.style == "section":
-            title_ = section.title if section else (body_title or title or "")
+            title_ = section.title if section else doc_title
             label = section.label if section else ""
         else:
             title_ = _clause_title(text_)
             label = block.label
-        cid = f"{doc_id}#{n}"
         clause = Clause(
-            number=n, label=label, style=block.style, id=cid, document_id=doc_id,
+            number=n, label=label, style=block.style, id=f"{doc_id}#{n}", document_id=doc_id,
             section_no=section.number if section else None, section=section.title if section else None,
             title=title_, text=text_,
         )
-        # figures under 发展基础 / 工作回顾 describe the present, not a goal
-        in_review = any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title))
-        clause.targets = [] if in_review else extract_targets(text_)
+        clause.targets = _clause_targets(clause)
         clauses.append(clause)
         if section:
             section.clause_numbers.append(n)
+    return clauses
 
-    return ParsedDocument(
-        id=doc_id,
-        title=title,
-        body_title=body_title,
-        number=number,
-        issuer=fields.get("issuer"),
-        index_no=re.sub(r"\s+", "", fields["index_no"]) if fields.get("index_no") else None,
-        date_issued=normalize_date(fields.get("date_issued")),
-        date_published=normalize_date(fields.get("date_published")),
-        source_url=source_url,
-        path=str(path) if path is not None else None,
-        notice_title=notice_title,
-        preamble="\n".join(preamble_lines),
-        header=header,
-        sections=sections,
-        clauses=clauses,
-    )
+
+def _clause_targets(clause: Clause) -> list[TargetDraft]:
+    """The targets of a clause (:func:`extract_targets`), none under 发展基础 / 工作回顾:
+    figures there describe the present, not a goal."""
+    if any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title)):
+        return []
+    return extract_targets(clause.text)
 
 
 def _is_issuer_line(line: str) -> bool:
@@ -860,6 +926,31 @@ def _metric_start(segment: str, seg_offset: int) -> int:
     return seg_offset + start
 
 
+def _comparator(text: str, prefix: str | None, suffix: re.Match | None,
+                context: tuple[int, int, int] | bool) -> str | None:
+    """The comparator of a number from the words around it; without such words, ``at_least``
+    when the number ends its phrase (``context`` = sentence, segment and number offsets) in
+    a sentence that commits (力争…150家, 到2026年…5个, 建成…3个, 预期目标是:…2.5%), else
+    ``None`` (not a target)."""
+    if prefix in _PREFIX_MORE:
+        return "more_than"
+    if suffix:
+        return _SUFFIX_COMPARATOR[suffix.group(1)]
+    if prefix in _PREFIX_LEAST or prefix in _PREFIX_REACH:
+        return "at_least"
+    if prefix in _PREFIX_MOST:
+        return "at_most"
+    if prefix in _PREFIX_ABOUT:
+        return "about"
+    if not context:
+        return None
+    sent_start, seg_start, num_start = context
+    if (_COMMITMENT_RE.search(text, sent_start, num_start) or _VERB_RE.search(text, seg_start, num_start)
+            or _GOAL_LIST_RE.search(text, text.rfind("\n", 0, num_start) + 1, num_start)):
+        return "at_least"
+    return None
+
+
 def extract_targets(clause_text: str) -> list[TargetDraft]:
     """The quantitative targets of a clause.
 
@@ -897,21 +988,8 @@ def extract_targets(clause_text: str) -> list[TargetDraft]:
             seg_start = last_end
             while seg_start < expr_start and text[seg_start] in "、和及与 ":
                 seg_start += 1
-        if prefix in _PREFIX_MORE:
-            comparator = "more_than"
-        elif suffix:
-            comparator = _SUFFIX_COMPARATOR[suffix.group(1)]
-        elif prefix in _PREFIX_LEAST or prefix in _PREFIX_REACH:
-            comparator = "at_least"
-        elif prefix in _PREFIX_MOST:
-            comparator = "at_most"
-        elif prefix in _PREFIX_ABOUT:
-            comparator = "about"
-        elif at_boundary and (_COMMITMENT_RE.search(text, sent_start, num_start)
-                              or _VERB_RE.search(text, seg_start, num_start)
-                              or _GOAL_LIST_RE.search(text, text.rfind("\n", 0, num_start) + 1, num_start)):
-            comparator = "at_least"  # 力争…150家, 到2026年…5个, 建成…3个
-        else:
+        comparator = _comparator(text, prefix, suffix, at_boundary and (sent_start, seg_start, num_start))
+        if comparator is None:
             continue
         # what follows the number up to the end of the phrase (number before noun: 建成200个左右起降场)
         post = ""
