@@ -48,6 +48,7 @@ __all__ = [
     "extract_targets",
     "find_mentions",
     "find_candidates",
+    "find_ambiguous_numbers",
     "document_rows",
     "normalize_date",
     "normalize_name",
@@ -1093,6 +1094,29 @@ def find_candidates(text: str, entities: Iterable[Entity]) -> list[str]:
     return out
 
 
+def find_ambiguous_numbers(clause: Clause) -> list[str]:
+    """Numbers with a unit in a sentence that commits (力争, 到2027年, 建成 …) that are not
+    part of one of the clause's targets: a quantity before its noun (打造3000项…案例), a
+    range, a comparator cut off by a truncated copy (5家以) …  They are for a person to
+    review (``kg candidates``), never Targets.  Each reads ``数值 3000项:…the words around…``;
+    none under 发展基础 / 工作回顾 (figures there are the present state)."""
+    if any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title)):
+        return []
+    text, out = clause.text, []
+    for m in _NUM_RE.finditer(text):
+        start, end = m.start(1), m.end()
+        if any(t.start <= start < t.end for t in clause.targets):
+            continue
+        sent_start = max(text.rfind(d, 0, start) for d in _SENTENCE_DELIMS) + 1
+        if not (_COMMITMENT_RE.search(text, sent_start, start) or _VERB_RE.search(text, sent_start, start)):
+            continue
+        sent_end = min([i for i in (text.find(d, end) for d in _SENTENCE_DELIMS) if i >= 0] or [len(text)])
+        item = f"数值 {m.group(0)}:{text[max(sent_start, start - 15):min(sent_end, end + 15)]}"
+        if item not in out:
+            out.append(item)
+    return out
+
+
 # --------------------------------------------------------------------------- rows
 
 
@@ -1102,7 +1126,7 @@ def _clean(props: dict) -> dict:
 
 def document_rows(parsed: ParsedDocument, entities: Iterable[Entity] = ()) -> DocumentRows:
     """Node and relationship rows of a parsed document, ready for a store, plus the
-    candidate names it quotes.  Nodes: one Document, its Clauses and their Targets;
+    candidates for review: the names it quotes and its ambiguous numbers.  Nodes: one Document, its Clauses and their Targets;
     relationships: HAS_CLAUSE, SETS and MENTIONS (to the ``entities`` whose label the model
     lets a Clause mention).  Deterministic: the same input gives the same rows in the same
     order, so re-ingesting a document is idempotent."""
@@ -1161,7 +1185,7 @@ def document_rows(parsed: ParsedDocument, entities: Iterable[Entity] = ()) -> Do
         mentioned = sorted({(label, id_) for label, id_, _ in find_mentions(clause.text, entities)})
         for label, id_ in mentioned:
             rels.append(rel("MENTIONS", "Clause", clause.id, label, id_, clause.id))
-        for q in find_candidates(clause.text, entities):
+        for q in find_candidates(clause.text, entities) + find_ambiguous_numbers(clause):
             candidates.append({"text": q, "clause_id": clause.id, "document_id": doc.id})
 
     type_order = {t: i for i, t in enumerate(model.rel_types())}

@@ -78,3 +78,17 @@ def test_the_command_prints_each_document_and_the_totals():
     assert names[-3:] == ["overall (tune)", "overall (test)", "overall"]
     assert len(names) == len(load_annotations()) + 3
     assert ANNOTATIONS.is_file()
+
+
+def test_ambiguous_numbers_go_to_candidates_not_targets():
+    from ingest.document import document_rows, parse_document, read_text
+
+    doc = parse_document(read_text(CORPUS_DIR / "jiangsu-digital-economy-acceleration-2021.txt"))
+    rows = document_rows(doc)
+    numbers = [c["text"] for c in rows.candidates if c["text"].startswith("数值 ")]
+    assert numbers == ["数值 3000项:,建成5G基站超20万个,打造3000项5G优秀应用案例",
+                       "数值 8个:心PUE低于1.3,创建不少于8个国家级绿色数据中心"]
+    assert {t["value"] for t in rows.nodes["Target"]}.isdisjoint({3000, 8})
+    # present-state figures (工作回顾) are neither targets nor candidates
+    review = document_rows(parse_document(read_text(CORPUS_DIR / "longgang-2014-government-work-report.txt")))
+    assert review.nodes["Target"] == [] and not any(c["text"].startswith("数值 ") for c in review.candidates)
