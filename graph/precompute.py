@@ -84,11 +84,28 @@ def compute(store: GraphStore, lang: str = "zh") -> dict[str, Any]:
             "computed_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
 
 
+LIST_MAX = 20  # items kept of each list in a row (shared neighbours, bridged pairs …): pages show 5
+
+
+def _trimmed(row: dict) -> dict:
+    """``row`` with each list cut to :data:`LIST_MAX` items and its length kept as
+    ``<name>_count``: at M a broker bridges 87,000 track pairs and two firms share 30,000
+    neighbours, which the explanations already summarise."""
+    out = dict(row)
+    for k, v in row.items():
+        if isinstance(v, list) and len(v) > LIST_MAX:
+            out[k], out[f"{k}_count"] = v[:LIST_MAX], len(v)
+        elif isinstance(v, dict) and k == "via":
+            out[k] = {t: xs[:LIST_MAX] for t, xs in list(v.items())[:LIST_MAX]}
+    return out
+
+
 def refresh(store: GraphStore, version: str | None = None) -> dict[str, Any]:
     """Compute everything for the store's current data version and write it (atomically)."""
     version = version or data_version(store)
     t0 = time.perf_counter()
     out = compute(store)
+    out["analytics"] = {k: [_trimmed(r) for r in rows] for k, rows in out["analytics"].items()}
     out.update(version=version, total_s=round(time.perf_counter() - t0, 2))
     path = _path(store, version)
     path.parent.mkdir(parents=True, exist_ok=True)

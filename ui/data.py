@@ -313,7 +313,7 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
 ANALYSES = ("partners", "brokers", "communities", "degree")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)  # read-only and shared: no copy per page run
 def _precomputed(store_id: str, version: str, _store: GraphStore) -> dict:
     """The analytics and audits computed after the load (graph.precompute): read, not run."""
     from graph import precompute
