@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import re
+import tempfile
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -289,23 +291,32 @@ def test_error_kinds():
     assert error_kind(ValueError("bug")) == "internal"
 
 
-def test_upload_dry_run_reports_problems(app_env, tmp_path):
+def test_upload_dry_run_reports_problems_and_every_upload_folder_is_removed(app_env, tmp_path, monkeypatch):
     from graph.store.embedded import EmbeddedStore
-    from ui.data import ingest_files, stage_uploads
+    from ui import data as D
+    from ui.data import ingest_uploads
 
-    folder = stage_uploads([("Firm.csv", "id,name,founded\nx,某企业,not-a-year\n".encode())])
+    uploads = tmp_path / "tmp"
+    uploads.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(uploads))  # where the staged folders go
+    bad = [("Firm.csv", "id,name,founded\nx,某企业,not-a-year\n".encode())]
+    ok = [("Firm.csv", "id,name\nx,某企业\n".encode())]
     store = EmbeddedStore(tmp_path / "db", buffer_pool_mb=128)
     try:
-        out = ingest_files(store, folder, dry_run=True)
+        out = ingest_uploads(store, bad, dry_run=True)
         assert not out["ok"]
-        assert any("Firm.csv:2:" in p for p in out["problems"]), out["problems"]
-        ok = stage_uploads([("Firm.csv", "id,name\nx,某企业\n".encode())])
-        assert ingest_files(store, ok, dry_run=True)["ok"]
+        assert [p for p in out["problems"] if p.startswith("Firm.csv:2:")], out["problems"]
+        assert ingest_uploads(store, ok, dry_run=True)["ok"]
         assert store.stats()["nodes"]["Firm"] == 0  # a dry run writes nothing
-        assert ingest_files(store, ok, dry_run=False)["ok"]
+        assert ingest_uploads(store, ok, dry_run=False)["ok"]
         assert store.stats()["nodes"]["Firm"] == 1
+        assert not ingest_uploads(store, bad, dry_run=False)["ok"]
+        monkeypatch.setattr(D, "ingest_files", lambda *a, **k: 1 / 0)  # a load that raises
+        with pytest.raises(ZeroDivisionError):
+            ingest_uploads(store, ok, dry_run=False)
     finally:
         store.close()
+    assert list(uploads.iterdir()) == []
 
 
 @pytest.mark.skipif(not HAS_BUNDLED, reason="data/changzhou has no spreadsheets yet (written by another engineer)")
@@ -387,3 +398,35 @@ def test_paths_offers_to_search_further_and_modes_keep_the_hops(app_env):
     assert at.slider(key="pa_hops").value == 4  # k paths go at most 4 hops
     at.radio(key="pa_mode").set_value("shortest").run()
     assert at.slider(key="pa_hops").value == 5  # and the user's 5 comes back
+
+
+def _status(at: AppTest, label: str) -> str:
+    status = next(d.value for d in at.dataframe if "项目" in d.value.columns)
+    return str(status.loc[status["项目"] == label, "值"].iloc[0])
+
+
+def test_a_rename_uploaded_on_the_data_page_shows_at_once(tmp_path, monkeypatch):
+    """The counts stay the same, so only the data version in the graph can tell the caches."""
+    monkeypatch.setenv("KG_STORE", "embedded")
+    monkeypatch.setenv("KG_EMBEDDED_PATH", str(tmp_path / "db"))
+    monkeypatch.setenv("KG_APP_DATA_DIR", str(write_mini(tmp_path / "mini")))
+    uploads = tmp_path / "tmp"
+    uploads.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(uploads))
+    at = run_page("explorer")
+    at.text_input(key="ex_q").input("天合").run()
+    assert any("天合光能" in str(o) for o in at.selectbox(key="ex_sel").options)
+    at = run_page("data")
+    before = _status(at, "数据版本")
+    renamed = "id,name,source,confidence\ntrina,天合光能改名,https://example.org/t,stated\n".encode()
+    at.file_uploader(key="da_files").set_value(("Firm.csv", renamed, "text/csv")).run()
+    at.button(key="da_dry").click().run()
+    at.button(key="da_load").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.success and "1" in at.success[-1].value  # one node updated
+    at.run()  # the status table is drawn above the button: the next run shows the new version
+    assert _status(at, "数据版本") != before
+    assert list(uploads.iterdir()) == []  # the staged upload is gone
+    at = run_page("explorer")
+    at.text_input(key="ex_q").input("天合").run()
+    assert any("天合光能改名" in str(o) for o in at.selectbox(key="ex_sel").options)

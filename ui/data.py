@@ -9,7 +9,8 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from contextlib import contextmanager
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 import pandas as pd
@@ -22,7 +23,7 @@ from queries.subgraph import read_subgraph, result_keys
 
 __all__ = [
     "BUNDLED", "HUBS", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
-    "stage_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame", "five_mark",
+    "staged_uploads", "ingest_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame", "five_mark",
     "kpi_rows", "matrix_frame", "env_fingerprint", "connect", "clear_caches",
 ]
 
@@ -224,14 +225,25 @@ def plan_view_keys(store: GraphStore) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def stage_uploads(files: Iterable[tuple[str, bytes]]) -> Path:
-    """Write uploaded ``(name, bytes)`` into a fresh temporary folder, keeping the names
-    (the file name says the type: Firm.csv, relationships.csv …)."""
-    d = Path(tempfile.mkdtemp(prefix="kg-upload-"))
-    for name, data in files:
-        safe = Path(name).name
-        (d / safe).write_bytes(data)
-    return d
+@contextmanager
+def staged_uploads(files: Iterable[tuple[str, bytes]]) -> Iterator[Path]:
+    """Uploaded ``(name, bytes)`` in a fresh temporary folder, keeping the names (the file
+    name says the type: Firm.csv, relationships.csv …); the folder is removed on leaving,
+    whether the load succeeded, failed or raised."""
+    with tempfile.TemporaryDirectory(prefix="kg-upload-") as d:
+        for name, data in files:
+            (Path(d) / Path(name).name).write_bytes(data)
+        yield Path(d)
+
+
+def ingest_uploads(store: GraphStore, files: Iterable[tuple[str, bytes]], *, dry_run: bool) -> dict[str, Any]:
+    """:func:`ingest_files` on uploaded ``(name, bytes)``, staged only for the load;
+    problems name the uploaded file (``Firm.csv:2:founded: …``)."""
+    with staged_uploads(files) as folder:
+        out = ingest_files(store, folder, dry_run=dry_run)
+    # The user knows the file by its own name, not by the temporary folder's.
+    out["problems"] = [p.replace(f"{folder}/", "") for p in out["problems"]]
+    return out
 
 
 def ingest_files(store: GraphStore, folder: Path, *, dry_run: bool) -> dict[str, Any]:

@@ -549,11 +549,11 @@ def data_page(ctx: D.Ctx) -> None:
         sig = tuple((f.name, f.size) for f in files)
         if st.session_state.get("da_sig") != sig:
             st.session_state["da_sig"] = sig
-            st.session_state["da_dir"] = str(D.stage_uploads((f.name, f.getvalue()) for f in files))
             st.session_state.pop("da_check", None)
+        uploads = [(f.name, f.getvalue()) for f in files]
         c1, c2 = st.columns(2)
         if c1.button(t("dry_run", lang), key="da_dry"):
-            st.session_state["da_check"] = D.ingest_files(ctx.store, D.Path(st.session_state["da_dir"]), dry_run=True)
+            st.session_state["da_check"] = D.ingest_uploads(ctx.store, uploads, dry_run=True)
         check = st.session_state.get("da_check")
         if check is not None:
             if check["ok"]:
@@ -563,7 +563,7 @@ def data_page(ctx: D.Ctx) -> None:
                 st.code("\n".join(check["problems"]), language="text")
         can_load = bool(check and check["ok"])
         if c2.button(t("load", lang), key="da_load", disabled=not can_load, type="primary"):
-            out = D.ingest_files(ctx.store, D.Path(st.session_state["da_dir"]), dry_run=False)
+            out = D.ingest_uploads(ctx.store, uploads, dry_run=False)
             if out["ok"]:
                 D.clear_caches()
                 st.session_state.pop("da_check", None)
