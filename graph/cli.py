@@ -95,8 +95,8 @@ def stats(ctx, fmt):
 @click.option("--param", "-p", "params", multiple=True, help="k=v (repeatable)")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
 @click.option("--write", is_flag=True, help="allow the query to write")
-@click.option("--row-cap", type=int, default=None, help="most rows (default KG_ROW_CAP)")
-@click.option("--timeout", type=float, default=None, help="seconds (default KG_QUERY_TIMEOUT_S)")
+@click.option("--row-cap", type=int, default=None, help="most rows (at most KG_ROW_CAP)")
+@click.option("--timeout", type=float, default=None, help="seconds (at most KG_QUERY_TIMEOUT_S)")
 @click.pass_context
 def cypher(ctx, query, params, fmt, write, row_cap, timeout):
     """Run Cypher: read-only unless --write is given."""
@@ -106,8 +106,7 @@ def cypher(ctx, query, params, fmt, write, row_cap, timeout):
             res = store.write(query, p)
             store.refresh_search_keys()  # the statement may have set names or aliases
         else:
-            res = store.read(query, p, row_cap=row_cap or int(config.setting("KG_ROW_CAP")),
-                             timeout=timeout or float(config.setting("KG_QUERY_TIMEOUT_S")))
+            res = store.read(query, p, row_cap=row_cap, timeout=timeout)  # may only lower the limits
     click.echo(render(res.columns, res.rows, fmt))
     if res.truncated:
         click.echo(f"(stopped at the row cap of {len(res.rows)} rows)", err=True)

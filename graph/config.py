@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Setting", "SETTINGS", "setting", "ROOT"]
+__all__ = ["Setting", "SETTINGS", "setting", "read_limits", "TIMEOUT_GRANULARITY_S", "ROOT"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +28,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("NEO4J_PASSWORD", "", "Neo4j password"),
     Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name"),
     Setting("KG_BATCH_SIZE", "5000", "rows per UNWIND batch when writing"),
-    Setting("KG_ROW_CAP", "1000", "most rows a read-only (console) query returns"),
-    Setting("KG_QUERY_TIMEOUT_S", "1", "seconds a read-only (console) query may run"),
+    Setting("KG_ROW_CAP", "1000", "most rows any read returns (library, console, map, analytics)"),
+    Setting("KG_QUERY_TIMEOUT_S", "10", "seconds any read may run (library, console, map, analytics)"),
     Setting("KG_MAP_NODE_CAP", "300", "most nodes drawn on a map before it is reduced"),
     Setting("KG_APP_DATA_DIR", str(ROOT / "data" / "changzhou"), "what the app loads into an empty store on first start"),
 )
@@ -40,3 +40,25 @@ def setting(name: str) -> str:
     """The value of setting ``name``: the environment's, else the default."""
     value = os.environ.get(name)
     return value if value not in (None, "") else _BY_NAME[name].default
+
+
+# Both engines count a transaction's time limit in whole milliseconds: a smaller value would
+# truncate to 0, which each reads as "no limit".
+TIMEOUT_GRANULARITY_S = 0.001
+
+
+def read_limits(row_cap: int | None = None, timeout: float | None = None) -> tuple[int, float]:
+    """The ``(row_cap, timeout_s)`` a read runs under: the configured ``KG_ROW_CAP`` and
+    ``KG_QUERY_TIMEOUT_S``, which a per-call value may lower but never raise (Datasette's
+    rule).  A timeout finer than the engines' millisecond rounds up to one millisecond,
+    never to none.
+
+    >>> read_limits(row_cap=10**9, timeout=0.0001)  # with the defaults
+    (1000, 0.001)
+    """
+    cap, limit = int(setting("KG_ROW_CAP")), float(setting("KG_QUERY_TIMEOUT_S"))
+    if row_cap is not None:
+        cap = min(cap, max(0, row_cap))
+    if timeout is not None:
+        limit = min(limit, timeout)
+    return cap, max(limit, TIMEOUT_GRANULARITY_S)

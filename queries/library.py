@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from graph import model
+from graph import config, model
 from graph.store.base import GraphStore, QueryResult, StoreError
 
 __all__ = ["Param", "NamedQuery", "load_library", "get_query", "run_named", "QueryError", "MAX_HOPS",
@@ -258,7 +258,10 @@ POSTPROCESS: dict[str, Callable[[GraphStore, QueryResult, dict[str, Any]], Query
 
 def run_named(store: GraphStore, qid: str, params: dict[str, Any] | None = None, *,
               row_cap: int | None = None, timeout: float | None = None) -> QueryResult:
-    """Run library query ``qid`` on ``store`` with ``params`` (defaults filled in)."""
+    """Run library query ``qid`` on ``store`` with ``params`` (defaults filled in), under
+    the configured row cap and time limit; ``row_cap``/``timeout`` may only lower them
+    (:func:`graph.config.read_limits`)."""
+    row_cap, timeout = config.read_limits(row_cap, timeout)
     q = get_query(qid)
     bound = q.bind(params or {})
     text, values = _render(q, store.dialect, bound)

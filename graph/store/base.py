@@ -37,6 +37,8 @@ __all__ = [
     "forbidden_file_access",
     "plain_list",
     "META_LABEL",
+    "checked_label",
+    "checked_rel",
     "version_bump",
 ]
 
@@ -54,7 +56,22 @@ class ReadOnlyViolation(StoreError):
 
 
 class QueryTimeout(StoreError):
-    """A query ran past its time limit and was stopped."""
+    """A read stopped at its time limit; the message names the limit and how to narrow."""
+
+    detail = ""
+
+    @classmethod
+    def _make(cls, message: str, detail: str) -> "QueryTimeout":
+        err = cls(message)
+        err.detail = detail
+        return err
+
+    @classmethod
+    def at(cls, timeout: float | None, detail: str) -> "QueryTimeout":
+        limit = f"{timeout:g} s" if timeout else "the engine's"
+        return cls._make(f"stopped: the query ran past its time limit of {limit} (KG_QUERY_TIMEOUT_S); "
+                   f"narrow it: fewer hops, a smaller k, a more specific start, or a LIMIT ({detail})",
+                   detail)
 
 
 class TransactionTooLarge(StoreError):
@@ -286,6 +303,7 @@ class GraphStore(ABC):
 
     def fetch_nodes(self, label: str, ids: list[str], batch_size: int = 5000) -> dict[str, dict]:
         """Stored properties of the nodes of ``label`` whose id is in ``ids``."""
+        checked_label(label)
         props = [p.name for p in model.node_props(label)]
         ret = ", ".join(f"n.{p} AS {p}" for p in props)
         out: dict[str, dict] = {}
@@ -298,6 +316,7 @@ class GraphStore(ABC):
 
     def fetch_rels(self, type_: str, from_label: str, to_label: str, pairs: list[tuple[str, str]],
                    batch_size: int = 5000) -> dict[tuple[str, str], dict]:
+        checked_rel(type_, from_label, to_label)
         props = [p.name for p in model.rel_props(type_)]
         ret = ", ".join(f"e.{p} AS {p}" for p in props)
         out: dict[tuple[str, str], dict] = {}
@@ -318,6 +337,10 @@ class GraphStore(ABC):
         what was created, updated and left unchanged.  Endpoints must exist (in the store
         or in ``nodes``): ingest validates that before calling.  A large load into an
         empty store takes the bulk path (:mod:`graph.store.bulk`) unless ``bulk=False``."""
+        for label in nodes:  # refused whole, before anything is read or written
+            checked_label(label)
+        for r in rels:
+            checked_rel(r["type"], r["from_label"], r["to_label"])
         # --- bulk hook (graph/store/bulk.py): large loads into an EMPTY store ---------------
         if bulk:
             from graph.store import bulk as _bulk
@@ -470,7 +493,26 @@ def _by_keyset(rows: list[dict]) -> dict[tuple[str, ...], list[dict]]:
     return groups
 
 
+def checked_label(label: str) -> str:
+    """``label`` if the model has it, else :class:`StoreError`: labels go into Cypher text
+    (they cannot be parameters), so the store checks each one, not only ingest."""
+    if not isinstance(label, str) or label not in model.labels():
+        raise StoreError(f"unknown node label {label!r}: not in the model (graph/model.py)")
+    return label
+
+
+def checked_rel(type_: str, from_label: str, to_label: str) -> str:
+    """``type_`` if the model has it between these labels, else :class:`StoreError`."""
+    checked_label(from_label), checked_label(to_label)
+    if not isinstance(type_, str) or type_ not in model.rel_types():
+        raise StoreError(f"unknown relationship type {type_!r}: not in the model (graph/model.py)")
+    if not model.allowed_pair(type_, from_label, to_label):
+        raise StoreError(f"the model has no ({from_label})-[{type_}]->({to_label})")
+    return type_
+
+
 def node_upserts(label: str, rows: list[dict], batch_size: int) -> list[Statement]:
+    checked_label(label)
     allowed = {p.name for p in model.stored_node_props(label)}
     out: list[Statement] = []
     for keys, group in _by_keyset(rows).items():
@@ -484,6 +526,7 @@ def node_upserts(label: str, rows: list[dict], batch_size: int) -> list[Statemen
 
 
 def rel_upserts(type_: str, from_label: str, to_label: str, rows: list[dict], batch_size: int) -> list[Statement]:
+    checked_rel(type_, from_label, to_label)
     allowed = {p.name for p in model.rel_props(type_)}
     flat = [{"a": r["from_id"], "b": r["to_id"], **rel_row_props(r)} for r in rows]
     out: list[Statement] = []

@@ -9,6 +9,7 @@ clear message instead of corrupting anything.
 
 from __future__ import annotations
 
+import math
 import threading
 from pathlib import Path
 from typing import Any, Iterable
@@ -30,6 +31,11 @@ from graph.store.base import (
 )
 
 __all__ = ["EmbeddedStore"]
+
+
+def _timeout_ms(timeout: float | None) -> int:
+    """LadybugDB's limit in whole milliseconds, rounded up: 0 would mean no limit."""
+    return max(math.ceil(timeout * 1000), 1) if timeout else _NO_TIMEOUT_MS
 
 _NO_TIMEOUT_MS = 0
 
@@ -121,15 +127,16 @@ class EmbeddedStore(GraphStore):
             bad = forbidden_file_access(cypher)
             if bad:
                 raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
+            row_cap, timeout = config.read_limits(row_cap, timeout)
         conn = self._conn()
-        conn.set_query_timeout(int(timeout * 1000) if timeout else _NO_TIMEOUT_MS)
+        conn.set_query_timeout(_timeout_ms(timeout))
         conn.execute("BEGIN TRANSACTION READ ONLY")
         try:
             res = conn.execute(cypher, params or {})
             out = self._result(res, row_cap)
         except RuntimeError as e:
             self._rollback(conn)
-            raise self._translate(e, cypher) from None
+            raise self._translate(e, cypher, timeout) from None
         else:
             conn.execute("COMMIT")
         finally:
@@ -144,13 +151,13 @@ class EmbeddedStore(GraphStore):
             pass  # the engine already ended the failed transaction
 
     @staticmethod
-    def _translate(e: RuntimeError, cypher: str) -> StoreError:
+    def _translate(e: RuntimeError, cypher: str, timeout: float | None = None) -> StoreError:
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         low = msg.lower()
         if "read-only" in low or "read only" in low:
             return ReadOnlyViolation(f"refused: the query would write ({msg})")
         if "interrupt" in low or "timeout" in low:
-            return QueryTimeout(f"stopped: the query ran past its time limit ({msg})")
+            return QueryTimeout.at(timeout, msg)
         return StoreError(msg)
 
     # --- writes --------------------------------------------------------------------

@@ -10,6 +10,7 @@ driver retries on transient errors (leader switch, deadlock).
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any, Callable, Iterable
 
 import neo4j
@@ -125,6 +126,9 @@ class Neo4jStore(GraphStore):
             if bad:
                 raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
             self._check_plan(cypher, params)
+            row_cap, timeout = config.read_limits(row_cap, timeout)
+        if timeout is not None:  # whole milliseconds, rounded up: never 0, which means none
+            timeout = max(math.ceil(timeout * 1000), 1) / 1000
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx):
@@ -138,7 +142,10 @@ class Neo4jStore(GraphStore):
                 rows.append([_to_python(v) for v in rec.values()])
             return QueryResult(cols, rows, truncated)
 
-        return self._session_call("read", work)
+        try:
+            return self._session_call("read", work)
+        except QueryTimeout as e:  # name the limit that stopped it
+            raise QueryTimeout.at(timeout, e.detail) from None
 
     def _check_plan(self, cypher: str, params: dict) -> None:
         def explain(tx):
@@ -173,7 +180,7 @@ class Neo4jStore(GraphStore):
         code = e.code or ""
         msg = (e.message or str(e)).strip().splitlines()[0]
         if "TransactionTimedOut" in code or "Terminated" in code or "timed out" in msg.lower():
-            return QueryTimeout(f"stopped: the query ran past its time limit ({msg})")
+            return QueryTimeout.at(None, msg)
         if "ForbiddenDueToTransactionType" in code or "AccessMode" in code or "WriteOnReadOnlyAccess" in code:
             return ReadOnlyViolation(f"refused: the query would write ({msg})")
         if _MEMORY_CAP in code:

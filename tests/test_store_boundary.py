@@ -1,0 +1,110 @@
+"""Reliability cases of RELIABILITY.md at the store's boundary: one limit for every read, labels
+checked in every method that takes one, uploads cleaned up.  Each test names its case."""
+
+from __future__ import annotations
+
+import tempfile
+
+import pytest
+
+from graph import config
+from graph.store.base import QueryTimeout, StoreError, node_upserts, rel_upserts
+from queries.library import run_named
+
+HOSTILE = "Firm) DETACH DELETE n //"
+K_PATHS = {"from_label": "University", "from_id": "cczu", "to_label": "Firm", "to_id": "trina",
+           "max_hops": 4, "k": 50}
+
+
+# --- one limit for every read -------------------------------------------------------------
+
+def test_a_per_call_limit_may_lower_the_configured_one_but_never_raise_it(monkeypatch):
+    monkeypatch.setenv("KG_ROW_CAP", "100")
+    monkeypatch.setenv("KG_QUERY_TIMEOUT_S", "2")
+    assert config.read_limits() == (100, 2.0)
+    assert config.read_limits(row_cap=10, timeout=0.5) == (10, 0.5)
+    assert config.read_limits(row_cap=10**6, timeout=600) == (100, 2.0)
+
+
+def test_a_timeout_below_a_millisecond_rounds_up_to_one_never_to_none(monkeypatch):
+    monkeypatch.setenv("KG_QUERY_TIMEOUT_S", "0.0001")
+    assert config.read_limits() == (int(config.setting("KG_ROW_CAP")), 0.001)
+    assert config.read_limits(timeout=0)[1] == 0.001
+
+
+def test_a_library_query_stops_at_the_configured_time_limit(bundled_store, monkeypatch):
+    monkeypatch.setenv("KG_QUERY_TIMEOUT_S", "0.0001")  # 1 ms: the finest both engines enforce
+    with pytest.raises(QueryTimeout) as err:
+        run_named(bundled_store, "paths.k_paths", K_PATHS, timeout=600)  # a per-call value cannot raise it
+    assert "0.001 s" in str(err.value) and "KG_QUERY_TIMEOUT_S" in str(err.value)
+    assert "fewer hops" in str(err.value)  # how to narrow the question
+
+
+def test_a_library_query_returns_at_most_the_configured_rows(bundled_store, monkeypatch):
+    full = run_named(bundled_store, "entity.search", {"q": "常州", "limit": 50, "types": []})
+    assert len(full) > 3 and not full.truncated
+    monkeypatch.setenv("KG_ROW_CAP", "3")
+    capped = run_named(bundled_store, "entity.search", {"q": "常州", "limit": 50, "types": []}, row_cap=500)
+    assert capped.rows == full.rows[:3] and capped.truncated
+
+
+def test_a_console_read_takes_the_configured_limits(bundled_store, monkeypatch):
+    monkeypatch.setenv("KG_ROW_CAP", "2")
+    res = bundled_store.read("MATCH (n:Firm) RETURN n.id ORDER BY n.id", row_cap=50)
+    assert len(res.rows) == 2 and res.truncated
+
+
+# --- labels and types checked at the store's boundary --------------------------------------
+
+def test_every_method_that_takes_a_label_refuses_one_the_model_lacks(store):
+    firm = {"id": "f1", "name": "某企业", "source": "https://example.cn/f1", "confidence": "stated"}
+    rel = {"type": "LOCATED_IN", "from_label": "Firm", "from_id": "f1", "to_label": "Park", "to_id": "p1"}
+    calls = {
+        "fetch_nodes": lambda: store.fetch_nodes(HOSTILE, ["f1"]),
+        "fetch_rels type": lambda: store.fetch_rels(HOSTILE, "Firm", "Park", [("f1", "p1")]),
+        "fetch_rels from": lambda: store.fetch_rels("LOCATED_IN", HOSTILE, "Park", [("f1", "p1")]),
+        "fetch_rels to": lambda: store.fetch_rels("LOCATED_IN", "Firm", HOSTILE, [("f1", "p1")]),
+        "node_upserts": lambda: node_upserts(HOSTILE, [firm], 10),
+        "rel_upserts type": lambda: rel_upserts(HOSTILE, "Firm", "Park", [rel], 10),
+        "rel_upserts from": lambda: rel_upserts("LOCATED_IN", HOSTILE, "Park", [rel], 10),
+        "rel_upserts to": lambda: rel_upserts("LOCATED_IN", "Firm", HOSTILE, [rel], 10),
+        "load nodes": lambda: store.load({HOSTILE: [firm]}, []),
+        "load rels": lambda: store.load({"Firm": [firm]}, [{**rel, "type": HOSTILE}]),
+        "load pair": lambda: store.load({"Firm": [firm]}, [{**rel, "to_label": "Firm", "to_id": "f1"}]),
+    }
+    for name, call in calls.items():
+        with pytest.raises(StoreError, match="not in the model|has no"):
+            call()
+    assert store.stats()["nodes"]["Firm"] == 0, "a refused load writes nothing"
+
+
+# --- uploads cleaned up --------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, ok", [
+    ("id,name\nx,某企业\n", True),
+    ("id,name,founded\nx,某企业,not-a-year\n", False),
+])
+def test_an_upload_leaves_no_temporary_files(store_kind, store, tmp_path, monkeypatch, content, ok):
+    from ui.data import ingest_uploads
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    out = ingest_uploads(store, [("Firm.csv", content.encode())], dry_run=False)
+    assert out["ok"] is ok, out["problems"]
+    assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_an_upload_that_raises_leaves_no_temporary_files(tmp_path, monkeypatch):
+    from ui import data
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+
+    def broken(store, folder, *, dry_run):
+        assert list(folder.iterdir()), "the upload was written before the load"
+        raise RuntimeError("the load broke")
+
+    monkeypatch.setattr(data, "ingest_files", broken)
+    with pytest.raises(RuntimeError, match="the load broke"):
+        data.ingest_uploads(None, [("Firm.csv", b"id,name\nx,X\n")], dry_run=False)
+    assert list((tmp_path / "tmp").iterdir()) == []
