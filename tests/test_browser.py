@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,12 +27,6 @@ def _need_chromium() -> None:
         pytest.skip("/usr/bin/chromium is not installed (apt-get install -y chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _data_dir(tmp: Path) -> Path:
     if any(BUNDLED.glob("*.csv")):
         return BUNDLED
@@ -48,34 +38,13 @@ def _data_dir(tmp: Path) -> Path:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     _need_chromium()
+    from bench.pages import streamlit_server
+
     tmp = tmp_path_factory.mktemp("browser")
-    port = _free_port()
     env = dict(os.environ, KG_STORE="embedded", KG_EMBEDDED_PATH=str(tmp / "db"),
                KG_APP_DATA_DIR=str(_data_dir(tmp)), PYTHONPATH=str(ROOT))
-    log = open(tmp / "streamlit.log", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"streamlit did not start: {(tmp / 'streamlit.log').read_text()[-2000:]}")
+    with streamlit_server(ROOT / "app.py", env, tmp / "streamlit.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -110,58 +79,126 @@ def _canvas(page, timeout_ms: int = 60000):
     return canvas
 
 
+def _shots(tmp_path) -> Path:
+    shots = Path(os.environ.get("KG_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    return shots
+
+
+def _known_headers(lang: str) -> set[str]:
+    from ui.i18n import COLUMNS, STRINGS
+
+    i = 0 if lang == "zh" else 1
+    heads = {pair[i] for pair in COLUMNS.values()} | {v[lang] for v in STRINGS.values() if lang in v} | {"ID"}
+    return heads | {f"{h} · {COLUMNS['source_kind'][i]}" for h in heads}
+
+
+PAGE_PARAMS = {"explorer": "entity=Platform:longcheng-lab",
+               "paths": "from=University:cczu&to=Firm:yaskawa&max_hops=6"}
+
+
 @pytest.mark.browser
-def test_pages_in_browser(server, browser, tmp_path):
-    SHOTS = Path(os.environ.get("KG_SCREENSHOTS") or tmp_path)  # noqa: N806 - reads like the constant it was
-    SHOTS.mkdir(parents=True, exist_ok=True)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_in_both_languages(server, browser, tmp_path, lang):
+    """Each page opens at its own path, without an exception, with every table header translated;
+    its screenshot goes to ``KG_SCREENSHOTS``."""
+    from ui.pages import PAGES
+
+    shots, known = _shots(tmp_path), _known_headers(lang)
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-
-    # 图谱探索: search 龙城实验室, wait for the vis-network canvas inside the map iframe
-    page.goto(server + "/explorer", timeout=120000)
-    _settle(page, 120)
-    box = page.get_by_label("按名称或别名搜索")
-    box.fill("龙城实验室")
-    box.press("Enter")
-    _settle(page)
-    _canvas(page)
-    page.wait_for_timeout(2500)  # let the layout settle for the picture
-    assert "entity=" in page.url
-    page.screenshot(path=str(SHOTS / "explorer.png"), full_page=True)
-
-    # the shared URL reproduces the view
-    shared = page.url
-    page2 = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page2.goto(shared)
-    _settle(page2)
-    _canvas(page2)
-    page2.close()
-
-    for slug, expect in (("overview", "三名联动创新图谱"), ("matrix", "赛道×平台"), ("paths", "合作路径"),
-                         ("scorecard", "园区“五个一”"), ("targets", "政策目标"), ("presenter", "演示视图")):
-        page.goto(f"{server}/" if slug == "overview" else f"{server}/{slug}")
-        _settle(page)
-        page.get_by_text(expect).first.wait_for(timeout=30000)
-        if slug == "paths":
-            a = page.get_by_label("起点")
-            a.fill("龙城实验室")
-            a.press("Enter")
-            _settle(page)
-            b = page.get_by_label("终点")
-            b.fill("常州大学")
-            b.press("Enter")
-            _settle(page)
-        if slug in ("presenter", "scorecard", "paths"):
-            try:
-                _canvas(page, 30000)
-                page.wait_for_timeout(2500)
-            except Exception:  # noqa: BLE001 - paths may find no path; the page must still render
-                if slug != "paths":
-                    raise
+    for slug, *_ in PAGES:
+        query = "&".join(x for x in (PAGE_PARAMS.get(slug), "lang=en" if lang == "en" else "") if x)
+        page.goto(f"{server}/{slug}" + (f"?{query}" if query else ""), timeout=300000)
+        _settle(page, 300)
+        assert page.get_by_text("Page not found").count() == 0, slug
         assert page.locator('[data-testid="stException"]').count() == 0, slug
-        page.screenshot(path=str(SHOTS / f"{slug}.png"), full_page=True)
+        heads = page.locator('[data-testid="stDataFrame"] [role="columnheader"]').all_inner_texts()
+        raw = [h for h in heads if h.strip() and h.strip() not in known]
+        assert not raw, f"{slug}/{lang}: untranslated headers {raw}"
+        if page.locator("iframe").count():
+            page.wait_for_timeout(2500)  # let the map settle for the picture
+        page.screenshot(path=str(shots / f"{slug}-{lang}.png"), full_page=True)
     assert not [e for e in errors if "ResizeObserver" not in e], errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_overview_has_its_own_path(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/overview")
+    _settle(page)
+    assert page.get_by_text("Page not found").count() == 0
+    page.get_by_text("实体总数").first.wait_for(timeout=30000)
+    page.close()
+
+
+@pytest.mark.browser
+def test_console_says_syntax_error(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/console?cypher=MATCH%20(n%3APlatform%20RETURN%20n")
+    _settle(page)
+    page.get_by_role("button", name="运行").click()
+    _settle(page)
+    err = page.locator('[data-testid="stAlertContentError"]')
+    err.first.wait_for(timeout=30000)
+    assert "Cypher 语法错误" in err.first.inner_text()
+    assert page.get_by_text("图库不可用").count() == 0 and page.get_by_text("neo4j-local").count() == 0
+    page.close()
+
+
+_NODE_ON_SCREEN = """() => {
+  const id = network.body.data.nodes.getIds()[0];
+  const p = network.canvasToDOM(network.getPositions([id])[id]);
+  return {id: id, x: p.x, y: p.y, name: KG_DETAILS[id].name};
+}"""
+
+
+@pytest.mark.browser
+def test_click_on_a_node_opens_its_details(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(server + "/explorer?entity=Platform:longcheng-lab")
+    _settle(page, 120)
+    canvas = _canvas(page)
+    frame = next(f for f in page.frames if f.evaluate("typeof network !== 'undefined' && !!network"))
+    frame.evaluate("network.stopSimulation()")  # hold the layout still for the click
+    page.wait_for_timeout(300)
+    node = frame.evaluate(_NODE_ON_SCREEN)
+    canvas.click(position={"x": node["x"], "y": node["y"]})
+    details = frame.locator("#kg-details")
+    details.wait_for(state="visible", timeout=10000)
+    text = details.inner_text()
+    assert node["name"] in text and "来源" in text and "可信度" in text
+    assert frame.locator("#kg-details a.kg-d-open").get_attribute("href").startswith("explorer?entity=")
+    page.screenshot(path=str(_shots(tmp_path) / "explorer-click.png"))
+    page.close()
+
+
+@pytest.mark.browser
+def test_path_finder_offers_to_search_further(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/paths?from=University:cczu&to=Firm:yaskawa&max_hops=1")
+    _settle(page, 120)
+    page.get_by_text("1 跳以内没有找到路径").first.wait_for(timeout=30000)
+    page.get_by_role("button", name="扩大到 6 跳再找").click()
+    _settle(page, 120)
+    assert page.get_by_text("跳以内没有找到路径").count() == 0
+    _canvas(page)
+    page.close()
+
+
+@pytest.mark.browser
+def test_presenter_is_full_screen(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(server + "/presenter")
+    _settle(page, 120)
+    _canvas(page)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator('[data-testid="stHeader"]').is_visible()
+    frame = page.frame_locator("iframe").first
+    assert frame.locator(".kg-legend").count() == 1
+    assert page.get_by_text("图例").count() == 0  # the map's legend is the only one
     page.close()
 
 

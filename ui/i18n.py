@@ -135,7 +135,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pick_two": {"zh": "请选择起点和终点。", "en": "Pick both ends."},
     # scorecard
     "scorecard_caption": {"zh": "每个名园的“五个一”：一个主导赛道、一个共建平台、一批领军人才、一支转化基金、一批标杆项目。",
-                          "en": "Each park's 五个一: a track, a co-built platform, leading talents, a fund, benchmark projects."},
+                          "en": "Each park's five links (五个一): a track, a co-built platform, leading talents, a fund, benchmark projects."},
     "five_track": {"zh": "主导赛道", "en": "Track"},
     "five_platform": {"zh": "共建平台", "en": "Platform"},
     "five_talent": {"zh": "领军人才", "en": "Talents"},
@@ -167,7 +167,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # presenter
     "view": {"zh": "演示视图", "en": "View"},
     "v_plan": {"zh": "行动方案的平台与赛道", "en": "The plan's platforms and tracks"},
-    "v_park": {"zh": "园区“五个一”", "en": "A park's 五个一"},
+    "v_park": {"zh": "园区“五个一”", "en": "A park's five links"},
     "v_track": {"zh": "服务某赛道的主体", "en": "Who serves a track"},
     "v_entity": {"zh": "实体关系网络", "en": "An entity's neighbourhood"},
     "download_html": {"zh": "下载离线 HTML", "en": "Download offline HTML"},

@@ -37,7 +37,8 @@ def legend_md(labels, lang: str) -> str:
 
 def entity_label(key: str, names: dict[str, str], lang: str) -> str:
     label, _ = split_key(key)
-    return f"{names.get(key, key)}（{type_name(label, lang)}）"
+    name, kind = names.get(key, key), type_name(label, lang)
+    return f"{name}（{kind}）" if lang == "zh" else f"{name} ({kind})"
 
 
 def entity_picker(ctx, key: str, label: str, current: str | None = None) -> str | None:
