@@ -508,140 +508,187 @@ def _file_row(where: str, row: int) -> str:
     return f"{where}:{row}"
 
 
+class _Report:
+    """The problems found so far, and the rows they make invalid."""
+
+    def __init__(self, file_problems: list[Problem] | None = None) -> None:
+        self.problems: list[Problem] = list(file_problems or [])
+        self.bad_rows: set[tuple[str, int]] = set()
+
+    def problem(self, where: str, row: int, col: str, reason: str) -> None:
+        """A problem that makes row ``row`` of ``where`` invalid."""
+        self.problems.append(Problem(where, row, col, reason))
+        self.bad_rows.add((where, row))
+
+    def note(self, where: str, row: int, col: str, reason: str) -> None:
+        """A problem of the sheet itself (its header), which marks no data row."""
+        self.problems.append(Problem(where, row, col, reason))
+
+
 def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invalid: bool = False,
                file_problems: list[Problem] | None = None) -> Plan:
     """Validate ``tables`` against the model and the ``known`` entities of the store and
     turn them into upsert rows.  With ``skip_invalid`` the bad rows are left out (their
-    problems listed in ``rejects``) instead of making the whole plan invalid."""
+    problems listed in ``rejects``) instead of making the whole plan invalid.
+
+    The steps: read the cells of each sheet into rows (:func:`_read_rows`), validating
+    them against the model; merge the node rows into nodes (:func:`_merge_nodes`);
+    resolve the relationship rows' endpoints (:func:`_resolve_rels`); then keep what is
+    valid (:func:`_finish`)."""
     plan = Plan()
-    problems: list[Problem] = list(file_problems or [])
-    node_rows: list[_NodeRow] = []
-    rel_rows: list[_RelRow] = []
-    bad_rows: set[tuple[str, int]] = set()
-
-    def problem(where: str, row: int, col: str, reason: str) -> None:
-        problems.append(Problem(where, row, col, reason))
-        bad_rows.add((where, row))
-
-    rel_allowed = {p.name: p for rt in model.REL_TYPES for p in model.rel_props(rt.type)}
-    any_data = any(any(clean_text(c) for c in r) for t in tables for _, r in t.rows)
-    for t in tables:
-        if t.kind == REL_SHEET:
-            allowed = rel_allowed
-            names = _column_names(t, allowed, REL_ENDPOINT_COLUMNS, problems)
-            required = ("type", "from", "to")
-        else:
-            allowed = {p.name: p for p in model.node_props(t.kind)}
-            names = _column_names(t, allowed, (), problems)
-            required = tuple(p.name for p in model.node_props(t.kind) if p.required)
-
-        def col_name(i: int, t=t, names=names) -> str:
-            if i < len(names) and names[i]:
-                return names[i]
-            text = clean_text(t.header[i]) if i < len(t.header) else ""
-            return text or _column_letter(i)
-
-        missing = [c for c in required if c not in names]
-        for c in missing:
-            problems.append(Problem(t.where, t.header_row, c, f"required column {c} is missing"))
-        for row, col, reason in t.cell_problems:
-            if row == t.header_row:
-                problems.append(Problem(t.where, row, col_name(col), reason))
-            else:
-                problem(t.where, row, col_name(col), reason)
-        data = [(n, r) for n, r in t.rows if any(clean_text(c) for c in r)]
-        if not data:
-            # A blank template sheet beside filled ones is fine; input with no data at all is not.
-            if not any_data and not t.cell_problems:
-                problems.append(Problem(t.where, t.header_row + 1, "-", "no data rows: the sheet has a header only"))
-            continue
-        if missing:
-            for n, _ in data:
-                bad_rows.add((t.where, n))
-            continue
-        for rownum, cells in data:
-            values: dict[str, str] = {}
-            for name, cell in zip(names, cells):
-                text = clean_text(cell)
-                if name and text:
-                    values[name] = text
-            extra = [i for i in range(len(names), len(cells)) if clean_text(cells[i])]
-            if extra:
-                problem(t.where, rownum, _column_letter(extra[0]),
-                        f"{len(extra)} value(s) beyond the last column (no header)")
-            if t.kind == REL_SHEET:
-                rel_rows.append(_RelRow(values, t.where, rownum, t.source_name))
-                continue
-            props: dict[str, Any] = {}
-            for name, text in values.items():
-                try:
-                    v = _convert(allowed[name], text)
-                except _BadValue as e:
-                    problem(t.where, rownum, name, str(e))
-                    continue
-                if v != []:
-                    props[name] = v
-            for c in required:
-                if not values.get(c):
-                    problem(t.where, rownum, c, "required value is empty")
-            if not values.get("name"):
-                continue
-            node_rows.append(_NodeRow(t.kind, props, t.where, rownum, "id" in props, t.source_name))
-
+    report = _Report(file_problems)
+    node_rows, rel_rows = _read_rows(tables, report)
     index = _Index()
     for e in known:
         index.add(e.label, e.id, e.name or "", e.aliases or (), "the store")
+    merged, members = _merge_nodes(node_rows, index, report)
+    for nr in merged.values():
+        nr.props.setdefault("source", _file_row(nr.source_name, nr.row))
+        nr.props.setdefault("confidence", "stated")
+        _warn_copy_site(plan, nr.where, nr.row, nr.props["source"])
+    rels = _resolve_rels(rel_rows, index, report)
+    for props, rr in rels.values():
+        props.setdefault("source", _file_row(rr.source_name, rr.row))
+        props.setdefault("confidence", "stated")
+        _warn_copy_site(plan, rr.where, rr.row, props["source"])
+    _finish(plan, merged, members, rels, report, skip_invalid)
+    return plan
 
-    # --- nodes: ids first, so that rows without an id can resolve to them by name ---
-    merged: dict[tuple[str, str], _NodeRow] = {}
-    members: dict[tuple[str, str], list[_NodeRow]] = defaultdict(list)  # every row of a node
 
-    def check_names(nr: _NodeRow, id_: str) -> None:
-        """A name or alias of ``nr`` that already belongs to another node of its label."""
-        for col, n in [("name", nr.props["name"]), *(("aliases", a) for a in nr.props.get("aliases", []))]:
-            others = {i for lb, i in index.by_name(n, [nr.label]) if i != id_}
-            if others:
-                other = sorted(others)[0]
-                problem(nr.where, nr.row, col,
-                        f"{n!r} resolves to two different {nr.label} nodes: {id_!r} here and {other!r} "
-                        f"({index.origin.get((nr.label, other), 'the store')})")
+def _rel_allowed() -> dict[str, model.Prop]:
+    """Every property some relationship type has, by name."""
+    return {p.name: p for rt in model.REL_TYPES for p in model.rel_props(rt.type)}
 
-    for nr in sorted(node_rows, key=lambda n: not n.has_id):
-        if not nr.has_id:
-            hits = index.by_name(nr.props["name"], [nr.label])
-            if len(hits) > 1:
-                shown = ", ".join(f"{i!r} ({index.origin.get((lb, i))})" for lb, i in sorted(hits))
-                problem(nr.where, nr.row, "name", f"{nr.props['name']!r} resolves to two different "
-                        f"{nr.label} nodes: {shown}; give the id")
+
+def _read_rows(tables: list[Table], report: _Report) -> tuple[list[_NodeRow], list[_RelRow]]:
+    """Step 1 (read, validate): the data rows of every sheet, their cells named by the
+    header and node values converted to the model's types.  Missing required columns,
+    cells beyond the header and bad values go to ``report``."""
+    node_rows: list[_NodeRow] = []
+    rel_rows: list[_RelRow] = []
+    any_data = any(any(clean_text(c) for c in r) for t in tables for _, r in t.rows)
+    for t in tables:
+        if t.kind == REL_SHEET:
+            allowed = _rel_allowed()
+            names = _column_names(t, allowed, REL_ENDPOINT_COLUMNS, report.problems)
+            required = ("type", "from", "to")
+        else:
+            allowed = {p.name: p for p in model.node_props(t.kind)}
+            names = _column_names(t, allowed, (), report.problems)
+            required = tuple(p.name for p in model.node_props(t.kind) if p.required)
+        data = _sheet_data(t, names, required, any_data, report)
+        for rownum, cells in data:
+            values = _row_values(t, names, rownum, cells, report)
+            if t.kind == REL_SHEET:
+                rel_rows.append(_RelRow(values, t.where, rownum, t.source_name))
                 continue
-            if hits:
-                # An alias or another spelling of a known node: that node, keeping its name.
-                (_, hit_id), = hits
-                nr.props["id"] = hit_id
-                nr.props["name"] = index.names.get((nr.label, hit_id)) or nr.props["name"]
-            else:
-                nr.props["id"] = slug_for(nr.label, nr.props["name"])
+            props = _converted(allowed, values, t.where, rownum, report)
+            for c in required:
+                if not values.get(c):
+                    report.problem(t.where, rownum, c, "required value is empty")
+            if values.get("name"):
+                node_rows.append(_NodeRow(t.kind, props, t.where, rownum, "id" in props, t.source_name))
+    return node_rows, rel_rows
+
+
+def _sheet_data(t: Table, names: list[str | None], required: tuple[str, ...], any_data: bool,
+                report: _Report) -> list[tuple[int, list[str]]]:
+    """The non-blank rows of sheet ``t`` worth reading: none when it lacks a required
+    column (its rows are then invalid) or has a header only."""
+    def col_name(i: int) -> str:
+        if i < len(names) and names[i]:
+            return names[i]
+        text = clean_text(t.header[i]) if i < len(t.header) else ""
+        return text or _column_letter(i)
+
+    missing = [c for c in required if c not in names]
+    for c in missing:
+        report.note(t.where, t.header_row, c, f"required column {c} is missing")
+    for row, col, reason in t.cell_problems:
+        if row == t.header_row:
+            report.note(t.where, row, col_name(col), reason)
+        else:
+            report.problem(t.where, row, col_name(col), reason)
+    data = [(n, r) for n, r in t.rows if any(clean_text(c) for c in r)]
+    if not data:
+        # A blank template sheet beside filled ones is fine; input with no data at all is not.
+        if not any_data and not t.cell_problems:
+            report.note(t.where, t.header_row + 1, "-", "no data rows: the sheet has a header only")
+        return []
+    if missing:
+        for n, _ in data:
+            report.bad_rows.add((t.where, n))
+        return []
+    return data
+
+
+def _row_values(t: Table, names: list[str | None], rownum: int, cells: list[str],
+                report: _Report) -> dict[str, str]:
+    """The non-empty cells of one row by column name; values past the header are a problem."""
+    values: dict[str, str] = {}
+    for name, cell in zip(names, cells):
+        text = clean_text(cell)
+        if name and text:
+            values[name] = text
+    extra = [i for i in range(len(names), len(cells)) if clean_text(cells[i])]
+    if extra:
+        report.problem(t.where, rownum, _column_letter(extra[0]),
+                       f"{len(extra)} value(s) beyond the last column (no header)")
+    return values
+
+
+def _converted(allowed: dict[str, model.Prop], values: dict[str, str], where: str, row: int,
+               report: _Report, owner: str = "") -> dict[str, Any]:
+    """``values`` converted to the types of the ``allowed`` properties; a name ``owner``
+    does not have or a value that does not convert is a problem and left out; so is an
+    empty list."""
+    props: dict[str, Any] = {}
+    for name, text in values.items():
+        if name not in allowed:
+            report.problem(where, row, name, f"{owner} has no property {name}")
+            continue
+        try:
+            v = _convert(allowed[name], text)
+        except _BadValue as e:
+            report.problem(where, row, name, str(e))
+            continue
+        if v != []:
+            props[name] = v
+    return props
+
+
+def _merge_nodes(node_rows: list[_NodeRow], index: _Index, report: _Report
+                 ) -> tuple[dict[tuple[str, str], _NodeRow], dict[tuple[str, str], list[_NodeRow]]]:
+    """Step 2 (merge): one node per ``(label, id)``.  Rows with an id come first, so that
+    rows without one can resolve to them by name or alias; a row that names no known
+    node gets a slug id.  Rows of the same node must agree; their aliases are united.
+    Returns the merged rows and, per node, every row that wrote it."""
+    merged: dict[tuple[str, str], _NodeRow] = {}
+    members: dict[tuple[str, str], list[_NodeRow]] = defaultdict(list)
+    for nr in sorted(node_rows, key=lambda n: not n.has_id):
+        if not nr.has_id and not _give_id(nr, index, report):
+            continue
         key = (nr.label, nr.props["id"])
         prev = merged.get(key)
         if prev is None:
-            check_names(nr, key[1])
+            _check_names(nr, key[1], index, report)
             merged[key] = nr
             members[key].append(nr)
             index.add(nr.label, key[1], nr.props["name"], nr.props.get("aliases", []), _file_row(nr.where, nr.row))
             continue
         if nr.has_id and prev.has_id:
-            problem(nr.where, nr.row, "id", f"duplicate id {key[1]!r} for {nr.label} "
-                    f"(first at {_file_row(prev.where, prev.row)})")
+            report.problem(nr.where, nr.row, "id", f"duplicate id {key[1]!r} for {nr.label} "
+                           f"(first at {_file_row(prev.where, prev.row)})")
             continue
         # The same node written again (another spelling, an alias): its values must agree.
         clash = [k for k, v in nr.props.items()
                  if k not in ("source", "aliases") and prev.props.get(k) not in (None, v)]
         if clash:
-            problem(nr.where, nr.row, clash[0],
-                    f"{nr.props['name']!r} is the same {nr.label} as {_file_row(prev.where, prev.row)} "
-                    f"but gives another {clash[0]} ({nr.props[clash[0]]!r}, not {prev.props[clash[0]]!r})")
+            report.problem(nr.where, nr.row, clash[0],
+                           f"{nr.props['name']!r} is the same {nr.label} as {_file_row(prev.where, prev.row)} "
+                           f"but gives another {clash[0]} ({nr.props[clash[0]]!r}, not {prev.props[clash[0]]!r})")
             continue
-        check_names(nr, key[1])
+        _check_names(nr, key[1], index, report)
         members[key].append(nr)
         for k, v in nr.props.items():
             if k == "aliases":
@@ -649,85 +696,64 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
             else:
                 prev.props.setdefault(k, v)
         index.add(nr.label, key[1], nr.props["name"], nr.props.get("aliases", []), _file_row(nr.where, nr.row))
+    return merged, members
 
-    for nr in merged.values():
-        nr.props.setdefault("source", _file_row(nr.source_name, nr.row))
-        nr.props.setdefault("confidence", "stated")
-        _warn_copy_site(plan, nr.where, nr.row, nr.props["source"])
 
-    # --- relationships ---
-    rels: dict[tuple[str, str, str, str, str], tuple[dict, _RelRow]] = {}
+def _give_id(nr: _NodeRow, index: _Index, report: _Report) -> bool:
+    """Set the id of a row that has none: the known node its name matches (keeping that
+    node's name), else a slug.  False, with a problem, when the name matches two nodes."""
+    hits = index.by_name(nr.props["name"], [nr.label])
+    if len(hits) > 1:
+        shown = ", ".join(f"{i!r} ({index.origin.get((lb, i))})" for lb, i in sorted(hits))
+        report.problem(nr.where, nr.row, "name", f"{nr.props['name']!r} resolves to two different "
+                       f"{nr.label} nodes: {shown}; give the id")
+        return False
+    if hits:
+        # An alias or another spelling of a known node: that node, keeping its name.
+        (_, hit_id), = hits
+        nr.props["id"] = hit_id
+        nr.props["name"] = index.names.get((nr.label, hit_id)) or nr.props["name"]
+    else:
+        nr.props["id"] = slug_for(nr.label, nr.props["name"])
+    return True
+
+
+def _check_names(nr: _NodeRow, id_: str, index: _Index, report: _Report) -> None:
+    """A name or alias of ``nr`` that already belongs to another node of its label."""
+    for col, n in [("name", nr.props["name"]), *(("aliases", a) for a in nr.props.get("aliases", []))]:
+        others = {i for lb, i in index.by_name(n, [nr.label]) if i != id_}
+        if others:
+            other = sorted(others)[0]
+            report.problem(nr.where, nr.row, col,
+                           f"{n!r} resolves to two different {nr.label} nodes: {id_!r} here and {other!r} "
+                           f"({index.origin.get((nr.label, other), 'the store')})")
+
+
+_RelKey = tuple[str, str, str, str, str]  # type, from label, from id, to label, to id
+
+
+def _resolve_rels(rel_rows: list[_RelRow], index: _Index, report: _Report
+                  ) -> dict[_RelKey, tuple[dict, _RelRow]]:
+    """Step 3 (resolve): each relationship row's type checked against the model, its
+    endpoints resolved by id, name or alias, its properties converted.  A relationship
+    written twice is one; its rows must agree."""
+    rels: dict[_RelKey, tuple[dict, _RelRow]] = {}
     for rr in rel_rows:
-        c = rr.cells
-        raw_type = c.get("type", "")
-        t = raw_type.upper().replace(" ", "_")
-        rt = None
-        if not raw_type:
-            problem(rr.where, rr.row, "type", "required value is empty")
-        elif t not in model.rel_types():
-            by_zh = {r.zh: r.type for r in model.REL_TYPES}
-            t = by_zh.get(raw_type, t)
-            if t not in model.rel_types():
-                problem(rr.where, rr.row, "type", f"unknown relationship type {raw_type!r} "
-                        f"(one of {', '.join(model.rel_types())})")
-        if t in model.rel_types():
-            rt = model.rel_type(t)
-        ends = []
-        for k, side in enumerate(("from", "to")):
-            lb = c.get(f"{side}_label")
-            if lb:
-                norm = _label_for(lb)
-                if norm in (None, REL_SHEET) or clean_text(lb).lower() not in (norm.lower(), model.node_type(norm).zh):
-                    problem(rr.where, rr.row, f"{side}_label", f"unknown label {lb!r} "
-                            f"(one of {', '.join(model.labels())})")
-                    ends.append(None)
-                    continue
-                lb = norm
-            value = c.get(side, "")
-            if not value:
-                problem(rr.where, rr.row, side, "required value is empty")
-                ends.append(None)
-                continue
-            hits = index.resolve(value, [lb] if lb else None)
-            if len(hits) > 1 and not lb and rt is not None:
-                # Only the labels the relationship type allows on this side can be meant.
-                side_labels = {pair[k] for pair in rt.pairs}
-                narrowed = {h for h in hits if h[0] in side_labels}
-                hits = narrowed or hits
-            if not hits:
-                problem(rr.where, rr.row, side, f"no {lb or 'node'} with id, name or alias {value!r}")
-                ends.append(None)
-            elif len(hits) > 1:
-                shown = ", ".join(f"{a}:{b}" for a, b in sorted(hits))
-                problem(rr.where, rr.row, side, f"{value!r} resolves to two different nodes ({shown})"
-                        + ("; give the id" if lb else f"; add {side}_label or give the id"))
-                ends.append(None)
-            else:
-                ends.append(next(iter(hits)))
-        props: dict[str, Any] = {}
-        allowed = {p.name: p for p in model.rel_props(t)} if rt else rel_allowed
-        for name, text in c.items():
-            if name in REL_ENDPOINT_COLUMNS:
-                continue
-            if name not in allowed:
-                problem(rr.where, rr.row, name, f"{t} has no property {name}")
-                continue
-            try:
-                v = _convert(allowed[name], text)
-            except _BadValue as e:
-                problem(rr.where, rr.row, name, str(e))
-                continue
-            if v != []:
-                props[name] = v
+        rt = _rel_type(rr, report)
+        t = rt.type if rt else rr.cells.get("type", "").upper().replace(" ", "_")
+        ends = [_rel_end(rr, k, side, rt, index, report) for k, side in enumerate(("from", "to"))]
+        allowed = {p.name: p for p in model.rel_props(t)} if rt else _rel_allowed()
+        values = {n: v for n, v in rr.cells.items() if n not in REL_ENDPOINT_COLUMNS}
+        props = _converted(allowed, values, rr.where, rr.row, report, owner=t)
         if rt is None or None in ends:
             continue
         (fl, fid), (tl, tid) = ends
         if not model.allowed_pair(t, fl, tl):
-            problem(rr.where, rr.row, "type", f"the model does not allow ({fl})-[{t}]->({tl}); allowed: "
-                    + ", ".join(f"{a}→{b}" for a, b in rt.pairs))
+            report.problem(rr.where, rr.row, "type", f"the model does not allow ({fl})-[{t}]->({tl}); allowed: "
+                           + ", ".join(f"{a}→{b}" for a, b in rt.pairs))
             continue
         if (fl, fid) == (tl, tid):
-            problem(rr.where, rr.row, "to", f"a {t} relationship from {fl}:{fid} to itself")
+            report.problem(rr.where, rr.row, "to", f"a {t} relationship from {fl}:{fid} to itself")
             continue
         key = (t, fl, fid, tl, tid)
         if key in rels:
@@ -735,49 +761,100 @@ def build_plan(tables: list[Table], known: Iterable[Entity] = (), *, skip_invali
             prev_props, prev = rels[key]
             clash = [k for k, v in props.items() if k != "source" and prev_props.get(k) not in (None, v)]
             if clash:
-                problem(rr.where, rr.row, clash[0], f"the same {t} relationship as {_file_row(prev.where, prev.row)} "
-                        f"but another {clash[0]} ({props[clash[0]]!r}, not {prev_props[clash[0]]!r})")
+                report.problem(rr.where, rr.row, clash[0], f"the same {t} relationship as "
+                               f"{_file_row(prev.where, prev.row)} but another {clash[0]} "
+                               f"({props[clash[0]]!r}, not {prev_props[clash[0]]!r})")
                 continue
             for k, v in props.items():
                 prev_props.setdefault(k, v)
             continue
         rels[key] = (props, rr)
-    for props, rr in rels.values():
-        props.setdefault("source", _file_row(rr.source_name, rr.row))
-        props.setdefault("confidence", "stated")
-        _warn_copy_site(plan, rr.where, rr.row, props["source"])
+    return rels
 
+
+def _rel_type(rr: _RelRow, report: _Report) -> model.RelType | None:
+    """The model's relationship type a row names (its type or its Chinese name), or None
+    with a problem."""
+    raw_type = rr.cells.get("type", "")
+    t = raw_type.upper().replace(" ", "_")
+    if not raw_type:
+        report.problem(rr.where, rr.row, "type", "required value is empty")
+    elif t not in model.rel_types():
+        by_zh = {r.zh: r.type for r in model.REL_TYPES}
+        t = by_zh.get(raw_type, t)
+        if t not in model.rel_types():
+            report.problem(rr.where, rr.row, "type", f"unknown relationship type {raw_type!r} "
+                           f"(one of {', '.join(model.rel_types())})")
+    return model.rel_type(t) if t in model.rel_types() else None
+
+
+def _rel_end(rr: _RelRow, k: int, side: str, rt: model.RelType | None, index: _Index,
+             report: _Report) -> tuple[str, str] | None:
+    """The ``(label, id)`` of endpoint ``side`` ("from", k=0, or "to", k=1) of a
+    relationship row, or None with a problem.  An ambiguous name without a label is
+    narrowed to the labels the type allows on that side."""
+    lb = rr.cells.get(f"{side}_label")
+    if lb:
+        norm = _label_for(lb)
+        if norm in (None, REL_SHEET) or clean_text(lb).lower() not in (norm.lower(), model.node_type(norm).zh):
+            report.problem(rr.where, rr.row, f"{side}_label", f"unknown label {lb!r} "
+                           f"(one of {', '.join(model.labels())})")
+            return None
+        lb = norm
+    value = rr.cells.get(side, "")
+    if not value:
+        report.problem(rr.where, rr.row, side, "required value is empty")
+        return None
+    hits = index.resolve(value, [lb] if lb else None)
+    if len(hits) > 1 and not lb and rt is not None:
+        # Only the labels the relationship type allows on this side can be meant.
+        side_labels = {pair[k] for pair in rt.pairs}
+        hits = {h for h in hits if h[0] in side_labels} or hits
+    if not hits:
+        report.problem(rr.where, rr.row, side, f"no {lb or 'node'} with id, name or alias {value!r}")
+        return None
+    if len(hits) > 1:
+        shown = ", ".join(f"{a}:{b}" for a, b in sorted(hits))
+        report.problem(rr.where, rr.row, side, f"{value!r} resolves to two different nodes ({shown})"
+                       + ("; give the id" if lb else f"; add {side}_label or give the id"))
+        return None
+    return next(iter(hits))
+
+
+def _finish(plan: Plan, merged: dict[tuple[str, str], _NodeRow], members: dict[tuple[str, str], list[_NodeRow]],
+            rels: dict[_RelKey, tuple[dict, _RelRow]], report: _Report, skip_invalid: bool) -> None:
+    """Step 4: fill ``plan`` with the nodes and relationships, in canonical order.  With
+    ``skip_invalid`` a node any of whose rows is bad is dropped with all its rows, and so
+    is every relationship touching it; their problems become ``rejects``."""
     if skip_invalid:
-        dropped = {k for k, rows in members.items() if any((r.where, r.row) in bad_rows for r in rows)}
+        dropped = {k for k, rows in members.items() if any((r.where, r.row) in report.bad_rows for r in rows)}
         for k in sorted(dropped):
             for r in members[k]:
-                if (r.where, r.row) not in bad_rows:
-                    problem(r.where, r.row, "-", f"skipped with {k[0]}:{k[1]}, which another row makes invalid")
+                if (r.where, r.row) not in report.bad_rows:
+                    report.problem(r.where, r.row, "-", f"skipped with {k[0]}:{k[1]}, which another row makes invalid")
         keep_rels = {}
         for k, (props, rr) in rels.items():
-            if (rr.where, rr.row) in bad_rows:
+            if (rr.where, rr.row) in report.bad_rows:
                 continue
             gone = [f"{lb}:{i}" for lb, i in ((k[1], k[2]), (k[3], k[4])) if (lb, i) in dropped]
             if gone:
-                problem(rr.where, rr.row, "from" if (k[1], k[2]) in dropped else "to",
-                        f"skipped: its endpoint {gone[0]} was rejected")
+                report.problem(rr.where, rr.row, "from" if (k[1], k[2]) in dropped else "to",
+                               f"skipped: its endpoint {gone[0]} was rejected")
                 continue
             keep_rels[k] = (props, rr)
         keep_nodes = {k: v for k, v in merged.items() if k not in dropped}
-        problems = _ordered(problems)
+        problems = _ordered(report.problems)
         plan.rejects = [{"file": p.file, "row": p.row, "column": p.column, "reason": p.reason}
                         for p in problems if p.row > 0]
         plan.problems = [p for p in problems if p.row == 0]  # missing files stay fatal
     else:
         keep_nodes, keep_rels = merged, rels
-        plan.problems = _ordered(problems)
-
+        plan.problems = _ordered(report.problems)
     for (label, _), nr in sorted(keep_nodes.items()):
         plan.nodes.setdefault(label, []).append(nr.props)
     for (t, fl, fid, tl, tid), (props, _) in sorted(keep_rels.items()):
         plan.rels.append({"type": t, "from_label": fl, "from_id": fid, "to_label": tl, "to_id": tid, **props})
     canonical_order(plan.nodes, plan.rels)
-    return plan
 
 
 def _warn_copy_site(plan: Plan, where: str, row: int, source: str) -> None:
