@@ -130,15 +130,14 @@ class EmbeddedStore(GraphStore):
             row_cap, timeout = config.read_limits(row_cap, timeout)
         conn = self._conn()
         conn.set_query_timeout(_timeout_ms(timeout))
-        conn.execute("BEGIN TRANSACTION READ ONLY")
-        try:
+        try:  # BEGIN and COMMIT inside: a 1 ms limit can stop them too ("Interrupted.")
+            conn.execute("BEGIN TRANSACTION READ ONLY")
             res = conn.execute(cypher, params or {})
             out = self._result(res, row_cap)
+            conn.execute("COMMIT")
         except RuntimeError as e:
             self._rollback(conn)
             raise self._translate(e, cypher, timeout) from None
-        else:
-            conn.execute("COMMIT")
         finally:
             conn.set_query_timeout(_NO_TIMEOUT_MS)
         return out
