@@ -285,7 +285,7 @@ class GraphStore(ABC):
         or ``"0"`` before the first write.  One lookup of one node: cheap on every app run.
         Use it as a cache key: equal tokens mean equal data.
 
-        >>> v = store.data_version(); store.load({"Firm": [{"id": "x", "name": "X"}]}, [])
+        >>> v = store.data_version(); _ = store.load({"Firm": [{"id": "x", "name": "X"}]}, [])
         >>> store.data_version() != v
         True
         """
