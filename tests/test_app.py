@@ -430,3 +430,14 @@ def test_a_rename_uploaded_on_the_data_page_shows_at_once(tmp_path, monkeypatch)
     at = run_page("explorer")
     at.text_input(key="ex_q").input("天合").run()
     assert any("天合光能改名" in str(o) for o in at.selectbox(key="ex_sel").options)
+
+
+def test_explorer_says_no_match_and_the_box_follows_a_recentre(app_env):
+    at = run_page("explorer", entity="Platform:longcheng-lab")
+    at.button(key="ex_expand").click().run()
+    centre = at.session_state["ex_entity"]
+    assert centre != "Platform:longcheng-lab"
+    assert at.text_input(key="ex_q").value and at.text_input(key="ex_q").value in at.subheader[0].value
+    at.text_input(key="ex_q").set_value("不存在的名字zzz").run()
+    assert any("不存在的名字zzz" in w.value for w in at.warning)
+    assert at.session_state["ex_entity"] == centre

@@ -104,6 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "search_ph": {"zh": "例如 龙城实验室、常州大学", "en": "e.g. 龙城实验室, 常州大学"},
     "results": {"zh": "搜索结果", "en": "Results"},
     "no_results": {"zh": "没有找到匹配的实体。", "en": "Nothing matches."},
+    "no_results_keep": {"zh": "没有找到与“{q}”匹配的实体；仍显示上一个实体。",
+                        "en": "Nothing matches “{q}”; still showing the previous entity."},
     "hops": {"zh": "跳数", "en": "Hops"},
     "filter_types": {"zh": "只显示这些类型", "en": "Only these types"},
     "choose": {"zh": "请选择（不选则全部）", "en": "Choose (none = all)"},

@@ -214,16 +214,16 @@ def explorer(ctx: D.Ctx) -> None:
             nb_names = {k: r["name"] for k, r in nb.items()}
             target = st.selectbox(t("neighbours", lang), list(nb), key="ex_nb",
                                   format_func=lambda k: f"{entity_label(k, nb_names, lang)} · {nb[k]['distance']}")
-            st.button(t("expand_btn", lang), key="ex_expand", on_click=_recentre, args=(target,))
+            st.button(t("expand_btn", lang), key="ex_expand", on_click=_recentre, args=(target, nb_names.get(target)))
     with st.expander(t("neighbours", lang) + f" ({len(res.rows)})"):
         show_table(res.columns, res.rows, lang)
 
 
-def _recentre(key: str) -> None:
+def _recentre(key: str, name: str | None) -> None:
+    # the search box follows the new centre, so it never shows the old entity's text
     st.session_state["ex_entity"] = key
-    st.session_state.pop("ex_q", None)
-    st.session_state.pop("ex_sel", None)
-    st.session_state.pop("ex_lastq", None)
+    st.session_state["ex_q"] = st.session_state["ex_lastq"] = name or ""
+    st.session_state["ex_sel"] = key
 
 
 # --------------------------------------------------------------------------- 合作路径

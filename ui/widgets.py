@@ -56,12 +56,12 @@ def entity_picker(ctx, key: str, label: str, current: str | None = None) -> str 
         if opts:
             current = opts[0]
             st.session_state[sel_key] = current
+    if q and not results:
+        st.warning(t("no_results_keep", lang, q=q) if current else t("no_results", lang))
     if current and current not in opts:
         opts.insert(0, current)
         names.update(ctx.names([current]))
     if not opts:
-        if q:
-            st.caption(t("no_results", lang))
         return None
     if st.session_state.get(sel_key) not in opts:
         st.session_state[sel_key] = current if current in opts else opts[0]
