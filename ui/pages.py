@@ -130,6 +130,7 @@ def _kpi_bars(ctx: D.Ctx, limit: int | None) -> None:
 
 
 KINDS = ("Platform", "College", "Firm", "Park")
+GAP_COLOUR = "#f6c1b8"
 KIND_COL = {"Platform": "platforms", "College": "colleges", "Firm": "firms", "Park": "parks"}
 
 
@@ -147,10 +148,13 @@ def matrix(ctx: D.Ctx) -> None:
     long["what"] = long["col"].map(col_name)
     long["label"] = long.apply(lambda r: ("　└ " if r["kind"] == "segment" else "") + str(r["track"]), axis=1)
     base = alt.Chart(long).encode(
-        x=alt.X("what:N", title="", sort=[col_name[c] for c in KIND_COL.values()]),
+        x=alt.X("what:N", title="", sort=[col_name[c] for c in KIND_COL.values()],
+                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=13)),
         y=alt.Y("label:N", title="", sort=list(long["label"].drop_duplicates()),
                 axis=alt.Axis(labelOverlap=False, labelLimit=220)))
-    heat = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title=""),
+    # zeros are gaps: their own colour, never the palest blue that reads as "one"
+    heat = base.mark_rect().encode(color=alt.condition(alt.datum.count == 0, alt.value(GAP_COLOUR),
+                                                       alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="")),
                                    tooltip=["track", "what", "count"])
     text = base.mark_text().encode(text="count:Q")
     st.altair_chart((heat + text).properties(height=max(200, 24 * len(df))), width="stretch")
