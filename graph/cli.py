@@ -10,37 +10,16 @@ from pathlib import Path
 import click
 
 from graph import config
+from graph.cli_support import KgError, parse_params
 from graph.formatting import FORMATS, render
 
 __all__ = ["main", "cli"]
-
-
-class KgError(click.ClickException):
-    """A one-line user-facing error."""
-
-    def show(self, file=None) -> None:
-        click.echo(f"kg: error: {self.format_message()}", err=True)
 
 
 def _open(kind: str | None = None, **kw):
     from graph.store import open_store
 
     return open_store(kind, **kw)
-
-
-def parse_params(pairs: tuple[str, ...]) -> dict:
-    """``k=v`` pairs; ``v`` is read as JSON when it parses (numbers, lists, true), else
-    taken literally as a string."""
-    out = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise KgError(f"--param needs k=v, got {pair!r}")
-        k, v = pair.split("=", 1)
-        try:
-            out[k.strip()] = json.loads(v)
-        except ValueError:
-            out[k.strip()] = v
-    return out
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -20,7 +20,7 @@ def _print_summary(result, fmt: str) -> None:
 
 
 def register(cli: click.Group) -> None:
-    from graph.cli import _open
+    from graph.store import open_store as _open
 
     @cli.command()
     @click.argument("paths", nargs=-1, required=True, type=click.Path())

@@ -8,7 +8,8 @@ from graph.formatting import FORMATS, render
 
 
 def register(cli: click.Group) -> None:
-    from graph.cli import _open, parse_params
+    from graph.cli_support import parse_params
+    from graph.store import open_store as _open
 
     @cli.command()
     @click.argument("name", required=False)
