@@ -20,6 +20,13 @@ def _print_summary(result, fmt: str) -> None:
 
 
 def register(cli: click.Group) -> None:
+    """Add the ingest commands to ``cli``."""
+    _register_loads(cli)
+    _register_reviews(cli)
+
+
+def _register_loads(cli: click.Group) -> None:
+    """``kg ingest`` and ``kg ingest-document``: the commands that write."""
     from graph.store import open_store as _open
 
     @cli.command()
@@ -71,6 +78,11 @@ def register(cli: click.Group) -> None:
         _print_summary(result, fmt)
         if result.candidates:
             click.echo(f"{len(result.candidates)} candidate name(s) for review: kg candidates", err=True)
+
+
+def _register_reviews(cli: click.Group) -> None:
+    """``kg eval-documents``, ``kg templates`` and ``kg candidates``: the commands that read."""
+    from graph.store import open_store as _open
 
     @cli.command("eval-documents")
     @click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,
