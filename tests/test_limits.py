@@ -25,7 +25,7 @@ def embedded(tmp_path_factory):
     s.close()
 
 HEAVY = ("paths.k_paths", {"from_label": "University", "from_id": "cczu", "to_label": "Firm",
-                           "to_id": "trina", "max_hops": 4, "k": 50})
+                           "to_id": "niu", "max_hops": 4, "k": 50})
 
 
 def test_a_call_may_lower_the_limits_but_never_raise_or_remove_them(monkeypatch):

@@ -12,7 +12,7 @@ from graph.store.base import QueryTimeout, StoreError, node_upserts, rel_upserts
 from queries.library import run_named
 
 HOSTILE = "Firm) DETACH DELETE n //"
-K_PATHS = {"from_label": "University", "from_id": "cczu", "to_label": "Firm", "to_id": "trina",
+K_PATHS = {"from_label": "University", "from_id": "cczu", "to_label": "Firm", "to_id": "niu",
            "max_hops": 4, "k": 50}
 
 
