@@ -50,9 +50,14 @@ def _register_loads(cli: click.Group) -> None:
                                   batch_size=batch_size or int(config.setting("KG_BATCH_SIZE")), quiet=quiet)
             if not dry_run and result.summary and result.summary.changed:
                 from graph import precompute
+                from graph.store.base import StoreError
 
-                done = precompute.refresh(store)  # audits and analytics, read by the app's pages
-                click.echo(f"precomputed audits and analytics in {done['total_s']} s", err=True)
+                try:  # audits and analytics, read by the app's pages
+                    done = precompute.refresh(store)
+                    click.echo(f"precomputed audits and analytics in {done['total_s']} s", err=True)
+                except StoreError as e:  # the load is committed: its pages compute this on first read
+                    click.echo(f"warning: the load is stored, but precomputing the audits and analytics "
+                               f"failed ({e}); the app computes them when a page first needs them", err=True)
         for w in result.plan.warnings:
             click.echo(f"warning: {w}", err=True)
         if dry_run:
