@@ -454,6 +454,67 @@ def _candidate_pairs(P, B, kinds) -> list[tuple]:
     return sorted(pairs, key=lambda p: (str(p[0]), str(p[1])))
 
 
+def _partner_args(method, kinds, track_weight, lang):
+    """Check suggest_partners' arguments; return (index function, hub labels, kinds as tuples)."""
+    _check_lang(lang)
+    try:
+        index = LINK_PREDICTION_METHODS[method]
+    except KeyError:
+        raise ValueError(f"unknown method {method!r}; use one of {sorted(LINK_PREDICTION_METHODS)}") from None
+    if track_weight < 0:
+        raise ValueError(f"track_weight must be >= 0, not {track_weight}")
+    hubs = hub_labels()
+    kinds = tuple(tuple(k) for k in kinds)
+    for kind in kinds:
+        if len(kind) != 2:
+            raise ValueError(f"each kind must be a pair of labels, not {kind!r}")
+        bad = [lab for lab in kind if lab in hubs]
+        if bad:
+            raise ValueError(f"kinds must not contain hub labels: {bad}")
+    return index, hubs, kinds
+
+
+def _track_graph(G, P) -> nx.Graph:
+    """The bipartite entity–Track graph of the entities in ``P`` (sorted, so scores are stable)."""
+    B = nx.Graph()
+    member_of = _track_membership(G)
+    for x in sorted((x for x in member_of if x in P), key=str):
+        for t in sorted(member_of[x], key=str):
+            B.add_edge(x, t)
+    return B
+
+
+def _partner_explanation(G, shared, shared_tracks, lang) -> str:
+    """"共同关联：X、Y；同属赛道：T" or "both connect to X and Y; both in track T"."""
+    parts = []
+    if shared:
+        head = "共同关联：" if lang == "zh" else "both connect to "
+        parts.append(head + _join_names([_name(G, w) for w in shared], lang))
+    if shared_tracks:
+        head = "同属赛道：" if lang == "zh" else "both in track "
+        parts.append(head + _join_names([_name(G, t) for t in shared_tracks], lang))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _partner_row(G, P, B, a, b, score, lang) -> dict:
+    """One suggestion: the pair, its score, the shared neighbours (most specific first) and why."""
+    shared = sorted(set(P[a]) & set(P[b]), key=lambda w: (P.degree(w), str(w)))
+    both_in_b = a in B and b in B
+    shared_tracks = sorted(set(B[a]) & set(B[b]), key=lambda t: (B.degree(t), str(t))) if both_in_b else []
+    return {
+        "a": a,
+        "a_label": _label(G, a),
+        "a_name": _name(G, a),
+        "b": b,
+        "b_label": _label(G, b),
+        "b_name": _name(G, b),
+        "score": score,
+        "shared": shared,
+        "shared_tracks": shared_tracks,
+        "explanation": _partner_explanation(G, shared, shared_tracks, lang),
+    }
+
+
 def suggest_partners(
     G,
     *,
@@ -517,29 +578,9 @@ def suggest_partners(
         For an unknown ``method``, a hub label in ``kinds``, a malformed kind, or a negative
         ``track_weight``.
     """
-    _check_lang(lang)
-    try:
-        index = LINK_PREDICTION_METHODS[method]
-    except KeyError:
-        raise ValueError(f"unknown method {method!r}; use one of {sorted(LINK_PREDICTION_METHODS)}") from None
-    if track_weight < 0:
-        raise ValueError(f"track_weight must be >= 0, not {track_weight}")
-    hubs = hub_labels()
-    kinds = tuple(tuple(k) for k in kinds)
-    for kind in kinds:
-        if len(kind) != 2:
-            raise ValueError(f"each kind must be a pair of labels, not {kind!r}")
-        bad = [lab for lab in kind if lab in hubs]
-        if bad:
-            raise ValueError(f"kinds must not contain hub labels: {bad}")
-
+    index, hubs, kinds = _partner_args(method, kinds, track_weight, lang)
     P = project_undirected(G, exclude_labels=hubs)
-    B = nx.Graph()
-    member_of = _track_membership(G)
-    for x in sorted((x for x in member_of if x in P), key=str):
-        for t in sorted(member_of[x], key=str):
-            B.add_edge(x, t)
-
+    B = _track_graph(G, P)
     candidates = [(a, b) for a, b in _candidate_pairs(P, B, kinds) if not P.has_edge(a, b)]
     if not candidates:
         return []
@@ -550,38 +591,7 @@ def suggest_partners(
     rows = []
     for a, b in candidates:
         score = round(base.get((a, b), 0.0) + track_weight * tracks.get((a, b), 0.0), _NDIGITS)
-        if score <= 0:
-            continue
-        shared = sorted(set(P[a]) & set(P[b]), key=lambda w: (P.degree(w), str(w)))
-        shared_tracks = (
-            sorted(set(B[a]) & set(B[b]), key=lambda t: (B.degree(t), str(t))) if (a in B and b in B) else []
-        )
-        parts = []
-        if lang == "zh":
-            if shared:
-                parts.append("共同关联：" + _join_names([_name(G, w) for w in shared], lang))
-            if shared_tracks:
-                parts.append("同属赛道：" + _join_names([_name(G, t) for t in shared_tracks], lang))
-            explanation = "；".join(parts)
-        else:
-            if shared:
-                parts.append("both connect to " + _join_names([_name(G, w) for w in shared], lang))
-            if shared_tracks:
-                parts.append("both in track " + _join_names([_name(G, t) for t in shared_tracks], lang))
-            explanation = "; ".join(parts)
-        rows.append(
-            {
-                "a": a,
-                "a_label": _label(G, a),
-                "a_name": _name(G, a),
-                "b": b,
-                "b_label": _label(G, b),
-                "b_name": _name(G, b),
-                "score": score,
-                "shared": shared,
-                "shared_tracks": shared_tracks,
-                "explanation": explanation,
-            }
-        )
+        if score > 0:
+            rows.append(_partner_row(G, P, B, a, b, score, lang))
     rows.sort(key=lambda r: (-r["score"], str(r["a"]), str(r["b"])))
     return rows if top is None else rows[:top]

@@ -472,6 +472,27 @@ def _offline(page: str, *, title: str, body_top: str, lang: str) -> str:
     return page
 
 
+def _check_map_args(size_by, node_cap, height, lang) -> None:
+    """Refuse render_map arguments it cannot draw, naming the bad value."""
+    _check_lang(lang)
+    if size_by not in (None, "degree", "betweenness"):
+        raise ValueError(f"size_by must be None, 'degree' or 'betweenness', not {size_by!r}")
+    if node_cap < 1:
+        raise ValueError(f"node_cap must be at least 1, not {node_cap}")
+    if not _CSS_LENGTH.match(str(height)):
+        raise ValueError(f"height must be a CSS length such as '700px' or '80vh', not {height!r}")
+
+
+def _page_top(title, notice, labels, lang) -> str:
+    """The title, the reduction notice and the one legend, above the canvas."""
+    top = ""
+    if title:
+        top += f'<!--kg:title--><div class="kg-title">{_html.escape(title)}</div><!--/kg:title-->\n'
+    if notice:
+        top += f'<div class="kg-notice" role="status">{_html.escape(notice)}</div>\n'
+    return top + _legend_html(labels, lang) + "\n"
+
+
 def render_map(
     G,
     *,
@@ -527,13 +548,7 @@ def render_map(
     zh/en name.  No ``<script src>`` or ``<link href>`` points to the network: vis-network is
     inlined from pyvis's bundled copy and Bootstrap is not used.
     """
-    _check_lang(lang)
-    if size_by not in (None, "degree", "betweenness"):
-        raise ValueError(f"size_by must be None, 'degree' or 'betweenness', not {size_by!r}")
-    if node_cap < 1:
-        raise ValueError(f"node_cap must be at least 1, not {node_cap}")
-    if not _CSS_LENGTH.match(str(height)):
-        raise ValueError(f"height must be a CSS length such as '700px' or '80vh', not {height!r}")
+    _check_map_args(size_by, node_cap, height, lang)
     highlight = [h for h in highlight if h in G]
     kept, groups, reduced = _select(G, node_cap, highlight)
     total = G.number_of_nodes()
@@ -541,12 +556,7 @@ def render_map(
     net = _build_network(G, kept, groups, height=height, size_by=size_by, highlight=highlight,
                          physics=physics, lang=lang)
     labels = tuple(lab for lab, *_ in legend_items({_label(G, n) for n in G}, lang))
-    top = ""
-    if title:
-        top += f'<!--kg:title--><div class="kg-title">{_html.escape(title)}</div><!--/kg:title-->\n'
-    if notice:
-        top += f'<div class="kg-notice" role="status">{_html.escape(notice)}</div>\n'
-    top += _legend_html(labels, lang) + "\n"
+    top = _page_top(title, notice, labels, lang)
     page = _offline(net.generate_html(), title=title or "三名联动创新图谱", body_top=top, lang=lang)
     page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang) + "<!--kg:footer-->", 1)
     return MapResult(
