@@ -3,6 +3,7 @@
 // title_en: Degree centrality (most connected entities)
 // audience: researcher
 // description: The entities with the most distinct neighbours (any relationship, either direction), counted in the store.
+// description_zh: 连接的不同邻居最多的实体（任意关系、任意方向），在图库中计数。
 // param: limit int 20 "most rows"
 // shape: graph
 MATCH (n)--(m) WHERE n <> m

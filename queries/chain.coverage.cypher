@@ -2,7 +2,8 @@
 // title_zh: 产业链环节覆盖（补链/强链）
 // title_en: Chain-link coverage (fill or strengthen)
 // audience: planner
-// description: For a track split into chain segments, the local firms, platforms and colleges per segment; a segment with none is a 补链 (fill) candidate, one with two or fewer a 强链 (strengthen) candidate.
+// description: For a track split into chain segments, the local firms, platforms and colleges per segment; a segment with none is a candidate to fill, one with two or fewer a candidate to strengthen.
+// description_zh: 对分为产业链环节的赛道，逐环节列出本地企业、平台和院校；没有任何主体的环节是补链候选，不超过两个的是强链候选。
 // param: track string 新能源 "the track's id or name"
 // shape: table
 MATCH (s:Track)-[:PART_OF]->(t:Track)

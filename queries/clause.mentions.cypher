@@ -3,6 +3,7 @@
 // title_en: What each clause mentions
 // audience: planner
 // description: The entities each clause names, by clause.
+// description_zh: 按条款列出每个条款点名的实体。
 // param: document string '' "only this document's number or id (empty = all)"
 // shape: table
 MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)

@@ -3,6 +3,7 @@
 // title_en: What is behind a matrix cell
 // audience: planner
 // description: The platforms (or colleges, firms, parks) linked to one track, with the source of each link.
+// description_zh: 与某一赛道相关联的平台（或院校、企业、园区），附每条关联的来源。
 // param: track string required "the track's id or name"
 // param: kind label Platform "Platform, College, Firm or Park"
 // shape: graph

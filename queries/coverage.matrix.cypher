@@ -3,6 +3,7 @@
 // title_en: Track × platform coverage matrix
 // audience: planner
 // description: For each track and chain segment, how many platforms serve it and how many colleges, firms and parks work in it.
+// description_zh: 每个赛道和产业链环节：服务它的平台数，以及在其中的院校、企业和园区数。
 // shape: table
 // COUNT subqueries count each track's partners without grouping: the loader keeps one
 // relationship per type and pair, so a count of matches is a count of partners (and 10x faster

@@ -3,6 +3,7 @@
 // title_en: Neighbourhood of an entity
 // audience: researcher
 // description: Everything within 1–3 hops of an entity. Hub types (tracks, regions, tiers, documents) end a walk instead of passing it on, so that one shared track does not pull in the whole graph; only the listed types are kept when types is given.
+// description_zh: 某实体 1–3 跳以内的全部主体。枢纽类型（赛道、辖区、梯队、文件）只作为终点、不再向外延伸，免得一个共同赛道把整张图都带进来；给出 types 时只保留所列类型。
 // param: label label required "the entity's type"
 // param: id string required "the entity's id"
 // param: hops hops 1 "1, 2 or 3"

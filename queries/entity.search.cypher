@@ -3,6 +3,7 @@
 // title_en: Search by name or alias
 // audience: researcher
 // description: Entities whose name or an alias contains the text (case-insensitive), optionally of some types only.
+// description_zh: 名称或别名包含所给文字的实体（不区分大小写），可只查某些类型。
 // param: q string '' "text to look for"
 // param: types labels '' "only these types (comma-separated), e.g. Platform,College"
 // param: limit int 50 "most results"

@@ -3,6 +3,7 @@
 // title_en: Tracks lacking platforms, colleges or firms
 // audience: planner
 // description: Tracks (not segments or systems) where no platform serves, or no college or firm works — where the city should fill the gap.
+// description_zh: 没有平台服务、或没有院校或企业参与的赛道（不含产业链环节和产业体系）：需要补短板之处。
 // shape: table
 MATCH (t:Track) WHERE t.kind IS NULL OR t.kind = 'track'
 OPTIONAL MATCH (p:Platform)-[:SERVES]->(t)

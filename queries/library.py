@@ -6,7 +6,7 @@ A file starts with ``// key: value`` header lines::
     // title_zh: 赛道×平台覆盖矩阵
     // title_en: Track × platform coverage matrix
     // audience: planner
-    // description: …
+    // description: …          (English; description_zh: the same in Chinese)
     // param: track string 人工智能 "the track's id or name"
     // shape: table            (or graph: rows carry from_key/to_key/type columns)
 
@@ -124,9 +124,14 @@ class NamedQuery:
     path: str = ""
     text_from: str = ""
     packed: tuple[str, ...] = ()
+    description_zh: str = ""
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def describe(self, lang: str = "zh") -> str:
+        """The description in ``lang`` (the English one where a query has no Chinese one)."""
+        return (self.description_zh or self.description) if lang == "zh" else self.description
 
     def param(self, name: str) -> Param:
         return next(p for p in self.params if p.name == name)
@@ -195,7 +200,8 @@ def parse_query_file(path: Path) -> NamedQuery:
     return NamedQuery(meta["id"], meta["title_zh"], meta["title_en"], meta["audience"],
                       meta.get("description", ""), tuple(params), meta["shape"],
                       "\n".join(body).strip(), path=str(path), text_from=meta.get("text_from", ""),
-                      packed=tuple(c.strip() for c in meta["packed"].split(",")) if meta.get("packed") else ())
+                      packed=tuple(c.strip() for c in meta["packed"].split(",")) if meta.get("packed") else (),
+                      description_zh=meta.get("description_zh", ""))
 
 
 @lru_cache(maxsize=1)

@@ -1,8 +1,9 @@
 // id: park.scorecard
 // title_zh: 园区“五个一”评分
-// title_en: The 五个一 scorecard per park
+// title_en: The five-links scorecard per park
 // audience: planner
 // description: For each park, the five links of the plan — a track it focuses on, a co-built platform serving it, leading talents, a transformation fund, benchmark projects — with the evidence for each and the number present. A fund set up by the park's district counts only when its source ties it to the park (then it is SET_UP_BY the park); the others are listed as region_funds, beside the score and not in it. inferred_only names the links whose every piece of evidence is inferred (none stated).
+// description_zh: 每个园区的“五个一”：一个主导赛道、一个服务它的共建平台、一批领军人才、一支转化基金、一批标杆项目，附各项证据和具备的项数。辖区设立的基金只有在来源写明与本园区挂钩时才计分（此时它 SET_UP_BY 本园区）；其余列在 region_funds 中，放在得分旁边、不计入得分。inferred_only 列出证据全部为推断（没有一条来源明示）的项。
 // shape: table
 // The links with the most rows first: each WITH groups by everything carried so far, lists
 // included, so carrying few of them through the big groups halves the time at 1,000 parks.

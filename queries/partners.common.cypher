@@ -3,6 +3,7 @@
 // title_en: Common partners of two entities
 // audience: researcher
 // description: Organisations directly linked to both entities (hub types such as tracks and regions left out).
+// description_zh: 与两个实体都直接相连的机构（不计赛道、辖区等枢纽类型）。
 // param: a_label label required "type of the first entity"
 // param: a_id string required "id of the first entity"
 // param: b_label label required "type of the second entity"

@@ -3,6 +3,7 @@
 // title_en: All shortest collaboration paths
 // audience: researcher
 // description: Every shortest path between two entities (the first 50 in name order), through organisations only: hub types are not crossed and only the allowed relationship types are followed.
+// description_zh: 两个实体之间的全部最短路径（按名称排序的前 50 条），只经过机构：不穿过枢纽类型，只沿允许的关系类型走。
 // param: from_label label required "type of the first entity"
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"

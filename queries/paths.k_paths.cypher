@@ -3,6 +3,7 @@
 // title_en: Up to k collaboration paths
 // audience: researcher
 // description: Up to k paths without repeated nodes of at most N hops (N ≤ 4) between two entities, shortest first, through organisations only.
+// description_zh: 两个实体之间至多 k 条不重复经过节点、至多 N 跳（N ≤ 4）的路径，短的在前，只经过机构。
 // param: from_label label required "type of the first entity"
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"

@@ -3,6 +3,7 @@
 // title_en: Shortest collaboration path
 // audience: researcher
 // description: One shortest path between two entities (the first in name order when several tie), through organisations only: hub types are not crossed and only the allowed relationship types are followed.
+// description_zh: 两个实体之间的一条最短路径（多条并列时取按名称排序的第一条），只经过机构：不穿过枢纽类型，只沿允许的关系类型走。
 // param: from_label label required "type of the first entity"
 // param: from_id string required "id of the first entity"
 // param: to_label label required "type of the second entity"

@@ -3,6 +3,7 @@
 // title_en: Facts without a source
 // audience: planner
 // description: Nodes and relationships whose source or confidence is missing. Every fact should have both.
+// description_zh: 缺少来源或可信度的节点和关系。每条事实都应两者齐备。
 // shape: table
 MATCH (n) WHERE NOT n:_Meta AND (n.source IS NULL OR n.source = '' OR n.confidence IS NULL)
 RETURN 'node' AS kind, labels(n)[0] AS what, n.id AS id, n.name AS name

@@ -47,6 +47,16 @@ def test_the_library_lists_at_least_15_queries_with_both_titles():
         assert q.shape in ("table", "graph")
 
 
+def test_every_query_is_described_in_both_languages_and_the_english_has_no_chinese():
+    from graph.strings import foreign_in_english
+
+    for q in load_library().values():
+        assert q.description and q.description_zh, f"{q.id}: // description: and // description_zh: both"
+        assert q.describe("zh") == q.description_zh and q.describe("en") == q.description
+        for text in (q.title_en, q.description):
+            assert not foreign_in_english(text), f"{q.id}: {foreign_in_english(text)} in {text!r}"
+
+
 def test_dialect_variants_exist_only_where_the_dialects_differ():
     for q in load_library().values():
         for dialect, text in q.variants.items():
