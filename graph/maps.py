@@ -21,6 +21,8 @@ import pyvis
 from pyvis.network import Network
 
 from graph import model
+from graph import strings
+from graph.strings import LANGS, map_text, word
 from graph.analytics import betweenness_centrality, project_undirected
 
 __all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote_resources"]
@@ -28,32 +30,10 @@ __all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote
 _GROUP_PREFIX = "__group__:"
 _BASE_SIZE = 16
 _LABEL_MAX = 18  # characters of a name drawn on the canvas; the tooltip has the full name
-_CONFIDENCE_ZH = {"stated": "来源明示", "inferred": "推断", "unknown": "未知"}
 _SHAPE_GLYPH = {  # legend glyph for each vis-network shape
     "dot": "●", "circle": "●", "ellipse": "⬬", "box": "▬", "square": "■", "diamond": "◆",
     "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢", "database": "⛁", "text": "T",
 }
-_TEXT = {
-    "zh": {
-        "legend": "图例", "type": "类型", "name": "名称", "source": "来源", "confidence": "可信度",
-        "none": "（无）", "notice": "图中节点过多，仅显示度数最高的 {cap} 个（共 {total} 个），其余按类型合并为分组节点。",
-        "group": "+{n} 个{type}", "group_tip": "未展开的{type}：{n} 个", "group_links": "{n} 条关联",
-        "generated": "生成日期", "data_source": "数据来源：公开政策文件与网页，各节点、关系的出处见提示框中的“来源”。",
-        "relation": "关系", "shown": "显示节点 {shown} / 共 {total}",
-        "kind": "来源类型", "open": "在图谱探索中打开", "close": "关闭",
-    },
-    "en": {
-        "legend": "Legend", "type": "Type", "name": "Name", "source": "Source", "confidence": "Confidence",
-        "none": "(none)", "notice": "Too many nodes: showing the {cap} with the highest degree (of {total}); "
-        "the rest are grouped by type.",
-        "group": "+{n} more {type}", "group_tip": "{n} {type} not shown", "group_links": "{n} link(s)",
-        "generated": "Generated", "data_source": "Data sources: public policy documents and web pages; "
-        "each node's and relationship's source is in its tooltip.",
-        "relation": "Relationship", "shown": "{shown} of {total} nodes shown",
-        "kind": "source kind", "open": "Open in the explorer", "close": "Close",
-    },
-}
-
 _REMOTE_SCRIPT = re.compile(
     r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -138,7 +118,7 @@ def remote_resources(html: str) -> list[str]:
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in _TEXT:
+    if lang not in LANGS:
         raise ValueError(f"lang must be 'zh' or 'en', not {lang!r}")
 
 
@@ -159,18 +139,11 @@ def _node_type(label):
 
 
 def _type_name(label: str, lang: str) -> str:
-    nt = _node_type(label)
-    if nt is None:
-        return label
-    return nt.zh if lang == "zh" else nt.en
+    return strings.type_name(label, lang)
 
 
 def _rel_name(type_: str, lang: str) -> str:
-    try:
-        rt = model.rel_type(type_)
-    except KeyError:
-        return str(type_)
-    return rt.zh if lang == "zh" else rt.en
+    return strings.rel_name(str(type_), lang)
 
 
 def _style(label: str) -> tuple[str, str]:
@@ -185,14 +158,13 @@ def _short(text: str) -> str:
 
 def _confidence(value, lang: str) -> str:
     if value in (None, ""):
-        return _TEXT[lang]["none"]
-    if lang == "zh":
-        return f"{_CONFIDENCE_ZH.get(value, value)}（{value}）" if value in _CONFIDENCE_ZH else str(value)
-    return str(value)
+        return map_text(lang)["none"]
+    shown = word(str(value), lang)
+    return f"{shown}（{value}）" if lang == "zh" and shown != value else shown
 
 
 def _node_tooltip(G, n, lang: str) -> str:
-    t = _TEXT[lang]
+    t = map_text(lang)
     d = G.nodes[n]
     label = _label(G, n)
     other = _node_type(label)
@@ -211,7 +183,6 @@ def _node_tooltip(G, n, lang: str) -> str:
 def node_details(G, n, lang: str) -> dict:
     """What a click on node ``n`` shows: name, type, source and its kind, confidence, key."""
     from graph.sources import source_kind
-    from ui.i18n import word
 
     d = G.nodes[n]
     src = d.get("source") or ""
@@ -255,7 +226,7 @@ def _details_html(G, kept, lang: str) -> str:
     details = {str(n): node_details(G, n, lang) for n in kept}
     # JSON inside <script>: no "<" may open or close a tag
     dump = _json.dumps(details, ensure_ascii=False).replace("<", "\\u003c")
-    return _DETAILS_JS % {"details": dump, "text": _json.dumps(_TEXT[lang], ensure_ascii=False), "link": "true"}
+    return _DETAILS_JS % {"details": dump, "text": _json.dumps(map_text(lang), ensure_ascii=False), "link": "true"}
 
 
 def _defuse(text: str) -> str:
@@ -295,7 +266,7 @@ def _legend_html(labels, lang: str) -> str:
             "</span>"
         )
     return (
-        f'<div class="kg-legend"><span class="kg-legend-title">{_TEXT[lang]["legend"]}</span>'
+        f'<div class="kg-legend"><span class="kg-legend-title">{map_text(lang)["legend"]}</span>'
         + "".join(items)
         + "</div>"
     )
@@ -370,7 +341,7 @@ def _options(physics: bool, n_nodes: int) -> dict:
 
 
 def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang) -> Network:
-    t = _TEXT[lang]
+    t = map_text(lang)
     net = Network(height=height, width="100%", directed=True, cdn_resources="remote", heading="")
     sizes = _sizes(G, kept, size_by)
     marked = set(highlight)
@@ -552,7 +523,7 @@ def render_map(
     highlight = [h for h in highlight if h in G]
     kept, groups, reduced = _select(G, node_cap, highlight)
     total = G.number_of_nodes()
-    notice = _TEXT[lang]["notice"].format(cap=len(kept), total=total) if reduced else None
+    notice = map_text(lang)["notice"].format(cap=len(kept), total=total) if reduced else None
     net = _build_network(G, kept, groups, height=height, size_by=size_by, highlight=highlight,
                          physics=physics, lang=lang)
     labels = tuple(lab for lab, *_ in legend_items({_label(G, n) for n in G}, lang))
@@ -593,7 +564,7 @@ def standalone_page(map_result: MapResult, *, title, subtitle=None, lang="zh", g
         The page; like ``map_result.html`` it loads nothing from the network.
     """
     _check_lang(lang)
-    t = _TEXT[lang]
+    t = map_text(lang)
     day = (generated or _dt.date.today()).isoformat()
     page = map_result.html
     page = re.sub(r"<!--kg:title-->.*?<!--/kg:title-->\n?", "", page, count=1, flags=re.DOTALL)

@@ -30,45 +30,20 @@ from typing import Any
 
 import streamlit as st
 
+from graph.strings import norm_lang, t
+
 __all__ = ["require_login", "auth_mode", "may_see_store_path", "is_admin", "expected_password", "PASSWORD_ENV", "STATE_KEY"]
 
 PASSWORD_ENV = "KG_APP_PASSWORD"
 STATE_KEY = "_kg_auth_ok"
 WRONG_PASSWORD_DELAY_S = 1.0  # slows guessing down; the form is per session
 
-_TEXT = {
-    "zh": {
-        "title": "三名联动创新图谱",
-        "need_login": "请先登录。",
-        "password": "访问密码",
-        "submit": "登录",
-        "wrong": "密码错误，请重试。",
-        "oidc_login": "使用单位账号登录",
-        "not_allowed": "账号 {who} 无权访问本应用。",
-        "logout": "退出登录",
-        "signed_in": "已登录：{who}",
-    },
-    "en": {
-        "title": "Sanming Innovation Graph",
-        "need_login": "Please sign in.",
-        "password": "Password",
-        "submit": "Sign in",
-        "wrong": "Wrong password, try again.",
-        "oidc_login": "Sign in with your organisation account",
-        "not_allowed": "The account {who} may not use this app.",
-        "logout": "Sign out",
-        "signed_in": "Signed in: {who}",
-    },
-}
-
-
 def _lang() -> str:
-    lang = st.session_state.get("lang") or st.query_params.get("lang") or "zh"
-    return lang if lang in _TEXT else "zh"
+    return norm_lang(st.session_state.get("lang") or st.query_params.get("lang"))
 
 
 def _t(key: str, **kw: Any) -> str:
-    return _TEXT[_lang()][key].format(**kw)
+    return t(key, _lang(), **kw)
 
 
 def _secrets() -> dict[str, Any]:
@@ -153,9 +128,9 @@ def _logged_in() -> bool:
 
 def _oidc(secrets: dict[str, Any]) -> None:
     if not _logged_in():
-        st.title(_t("title"))
-        st.info(_t("need_login"))
-        st.button(_t("oidc_login"), key="kg_login_oidc", on_click=st.login, type="primary")
+        st.title(_t("app_title"))
+        st.info(_t("auth_need_login"))
+        st.button(_t("auth_oidc_login"), key="kg_login_oidc", on_click=st.login, type="primary")
         st.stop()
     who = str(st.user.get("email") or st.user.get("name") or "")
     rules = secrets.get("kg_auth") or {}
@@ -164,32 +139,32 @@ def _oidc(secrets: dict[str, Any]) -> None:
     if emails or domains:
         email = who.lower()
         if email not in emails and email.rpartition("@")[2] not in domains:
-            st.title(_t("title"))
-            st.error(_t("not_allowed", who=who or "?"))
-            st.button(_t("logout"), key="kg_logout", on_click=st.logout)
+            st.title(_t("app_title"))
+            st.error(_t("auth_not_allowed", who=who or "?"))
+            st.button(_t("auth_logout"), key="kg_logout", on_click=st.logout)
             st.stop()
     with st.sidebar:
-        st.caption(_t("signed_in", who=who))
-        st.button(_t("logout"), key="kg_logout", on_click=st.logout)
+        st.caption(_t("auth_signed_in", who=who))
+        st.button(_t("auth_logout"), key="kg_logout", on_click=st.logout)
 
 
 def _password(expected: str) -> None:
     if st.session_state.get(STATE_KEY):
         with st.sidebar:
-            if st.button(_t("logout"), key="kg_logout"):
+            if st.button(_t("auth_logout"), key="kg_logout"):
                 st.session_state[STATE_KEY] = False
                 st.rerun()
         return
-    st.title(_t("title"))
+    st.title(_t("app_title"))
     with st.form("kg_login"):
-        given = st.text_input(_t("password"), type="password", key="kg_login_password")
-        submitted = st.form_submit_button(_t("submit"), type="primary")
+        given = st.text_input(_t("auth_password"), type="password", key="kg_login_password")
+        submitted = st.form_submit_button(_t("auth_submit"), type="primary")
     if submitted:
         if password_ok(given or "", expected):
             st.session_state[STATE_KEY] = True
             st.rerun()
         time.sleep(WRONG_PASSWORD_DELAY_S)
-        st.error(_t("wrong"))
+        st.error(_t("auth_wrong"))
     else:
-        st.info(_t("need_login"))
+        st.info(_t("auth_need_login"))
     st.stop()

@@ -373,8 +373,8 @@ def console(ctx: D.Ctx) -> None:
         qid = st.selectbox(t("library_query", lang), ids, key="co_qid",
                            format_func=lambda i: f"{i} — {lib[i].title(lang)}")
         q = lib[qid]
-        if q.description:
-            st.caption(q.description)
+        if q.describe(lang):
+            st.caption(q.describe(lang))
         values = {p.name: _param_widget(p, qid, lang) for p in q.params}
         publish(query=qid, cypher=None)
         with st.expander("Cypher"):
