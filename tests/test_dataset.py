@@ -124,3 +124,15 @@ def test_no_two_nodes_claim_the_same_name_across_region_and_park():
                 names.setdefault(match_key(name), []).append(f"{f}:{n}")
     clashes = {k: v for k, v in names.items() if len({x.split(":")[0] for x in v}) > 1}
     assert not clashes, clashes
+
+
+def test_a_fact_resting_on_a_plan_clause_gives_no_date_the_plan_does_not():
+    # The plan (issued 2026) dates nothing it names; a year beside a plan clause came from elsewhere
+    # and must cite that page (as 河海大学常州校区 and 长三角物理研究中心 now do) or be dropped.
+    import re
+
+    dated = [f"{f}:{n}: {r.get('description') or r.get('note')}" for f, n, r in _bundled_rows()
+             if r["source"].startswith("常政办发") and r.get("confidence") == "stated"
+             and (re.search(r"(19|20)\d\d年", (r.get("description") or "") + (r.get("note") or ""))
+                  or (r.get("founded") or r.get("since") or "").strip())]
+    assert not dated, "stated plan-clause rows carrying a date the plan does not give:\n" + "\n".join(dated)
