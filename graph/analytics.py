@@ -48,8 +48,8 @@ _EXPLAIN_MAX = 5  # names listed in an explanation before "…等"
 
 
 def hub_labels() -> frozenset[str]:
-    """Labels of the model's hub types (Track, Region, Tier, Document, Clause, Target …)."""
-    return frozenset(n.label for n in model.NODE_TYPES if n.hub)
+    """Labels of the model's hub types (:func:`graph.model.hub_labels`), as a set."""
+    return frozenset(model.hub_labels())
 
 
 def _label(G, n) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyvis
 from pyvis.network import Network
 
-from graph import model
+from graph import config, model
 from graph import strings
 from graph.strings import LANGS, map_text, word
 from graph.analytics import betweenness_centrality, project_undirected
@@ -470,7 +470,7 @@ def render_map(
     title=None,
     height="700px",
     size_by=None,
-    node_cap=300,
+    node_cap=None,
     highlight=(),
     physics=True,
     lang="zh",
@@ -488,7 +488,7 @@ def render_map(
     size_by : {None, "degree", "betweenness"}, optional (default = None)
         Scale node sizes by degree or by betweenness (:func:`graph.analytics.betweenness_centrality`
         on the whole of ``G``); ``None`` draws all nodes alike.
-    node_cap : int, optional (default = 300)
+    node_cap : int, optional (default = None: the ``KG_MAP_NODE_CAP`` setting)
         Most nodes drawn individually.  Above it the map keeps the highlighted nodes plus the
         highest-degree nodes (``node_cap`` in all) and collapses every other node into one
         dashed "+N 个<type>" group node per label, linked to the kept nodes its members touch;
@@ -519,6 +519,8 @@ def render_map(
     zh/en name.  No ``<script src>`` or ``<link href>`` points to the network: vis-network is
     inlined from pyvis's bundled copy and Bootstrap is not used.
     """
+    if node_cap is None:
+        node_cap = int(config.setting("KG_MAP_NODE_CAP"))
     _check_map_args(size_by, node_cap, height, lang)
     highlight = [h for h in highlight if h in G]
     kept, groups, reduced = _select(G, node_cap, highlight)

@@ -339,6 +339,18 @@ def entity_labels() -> list[str]:
     return [n.label for n in NODE_TYPES if n.label not in _TEXT_LABELS]
 
 
+def hub_labels() -> list[str]:
+    """Labels of the hub types, in model order: the types (tracks, regions, tiers and the
+    texts) that touch so much that a collaboration path or a partner through them says
+    nothing.  Paths and partner queries leave them out by default (the library fills the
+    ``hubs`` parameter in from here), and so does the analytics' projection.
+
+    >>> "Track" in hub_labels(), "Firm" in hub_labels()
+    (True, False)
+    """
+    return [n.label for n in NODE_TYPES if n.hub]
+
+
 def rel_types() -> list[str]:
     """Relationship types in model order."""
     return [r.type for r in REL_TYPES]

@@ -8,7 +8,7 @@
 // param: id string required "the entity's id"
 // param: hops hops 1 "1, 2 or 3"
 // param: types labels '' "keep only these types (comma-separated)"
-// param: hubs labels Track,Region,Tier,Document,Clause,Target "types a walk does not pass through"
+// param: hubs labels model "types a walk does not pass through"
 // shape: graph
 WITH $hubs AS hubs, $types AS types
 MATCH p = (a:{{label}} {id: $id})-[*1..{{hops}}]-(b)

@@ -17,8 +17,10 @@ identifier, not a value: it is checked against the model's labels and written in
 text at ``{{name}}``, since Cypher cannot take a label as a parameter; likewise a ``hops``
 parameter (an int from 1 to 6, or to N when typed ``hops<=N``; ``int<=N`` bounds an int
 likewise) becomes the bound of a variable-length pattern, so that the engine searches no
-deeper than asked.  ``// text_from: OTHER`` takes the texts of query OTHER (its base text
-and dialect variants) where this query has none of its own; the two then differ only in
+deeper than asked.  ``hubs`` is reserved: written ``// param: hubs labels model "…"``, its
+default is the model's hub types (:func:`graph.model.hub_labels`).  ``// text_from: OTHER``
+takes the texts of query OTHER (its base text and dialect variants) where this query has
+none of its own; the two then differ only in
 their parameters or their :data:`POSTPROCESS` step, which completes a query's rows in Python.
 
 ``// packed: a, b, c`` lets a text return its rows packed into one row, one column ``rows``
@@ -159,6 +161,11 @@ class NamedQuery:
 
 _HEADER = re.compile(r"^//\s*([a-z_]+)\s*:\s*(.*)$")
 
+# Reserved parameters: their default is a fact of the model, which the library fills in
+# where a header writes ``model`` (``// param: hubs labels model "…"``), so that no header
+# repeats the list.
+MODEL_DEFAULTS: dict[str, Callable[[], list[str]]] = {"hubs": model.hub_labels}
+
 
 def _parse_param(spec: str, where: str) -> Param:
     parts = shlex.split(spec)
@@ -169,7 +176,12 @@ def _parse_param(spec: str, where: str) -> Param:
         raise QueryError(f"{where}: bad param line {spec!r} (name type [default|required] [\"help\"])")
     name, type_ = parts[0], (bounded.group(1) if bounded else parts[1])
     raw = parts[2] if len(parts) > 2 else "required"
+    if (name in MODEL_DEFAULTS) != (raw == "model"):
+        raise QueryError(f"{where}: {spec!r}: the default 'model' goes with the reserved parameters "
+                         f"({', '.join(MODEL_DEFAULTS)}), and only with them")
     default: Any = None if raw == "required" else ("" if raw == "''" else raw)
+    if raw == "model":
+        default = ",".join(MODEL_DEFAULTS[name]())
     return Param(name, type_, default, parts[3] if len(parts) > 3 else "",
                  upper=int(bounded.group(2)) if bounded else None)
 

@@ -8,7 +8,7 @@
 // param: a_id string required "id of the first entity"
 // param: b_label label required "type of the second entity"
 // param: b_id string required "id of the second entity"
-// param: hubs labels Track,Region,Tier,Document,Clause,Target "types not counted as partners"
+// param: hubs labels model "types not counted as partners"
 // shape: graph
 MATCH (a:{{a_label}} {id: $a_id})--(c)--(b:{{b_label}} {id: $b_id})
 WHERE NOT labels(c)[0] IN $hubs

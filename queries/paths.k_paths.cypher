@@ -11,7 +11,7 @@
 // param: max_hops hops<=4 3 "longest path (at most 4: longer walks explode around large parks)"
 // param: k int<=50 10 "most paths (at most 50)"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
-// param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
+// param: hubs labels model "types a path may not pass through"
 // shape: graph
 // Every trail of up to N hops is in the first N length groups; SHORTEST … GROUPS searches from both
 // ends (a variable-length MATCH walks every path out of the first entity), then repeats are dropped.

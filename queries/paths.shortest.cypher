@@ -10,6 +10,6 @@
 // param: to_id string required "id of the second entity"
 // param: max_hops hops 4 "longest path (at most 6)"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
-// param: hubs labels Track,Region,Tier,Document,Clause,Target "types a path may not pass through"
+// param: hubs labels model "types a path may not pass through"
 // shape: graph
 // text_from: paths.all_shortest

@@ -201,6 +201,11 @@ class TestReduction:
         assert groups["College"]["label"] == "+1 个名院"
         assert_offline(r.html)
 
+    def test_the_default_cap_is_the_setting(self, monkeypatch):
+        monkeypatch.setenv("KG_MAP_NODE_CAP", "10")
+        r = render_map(make_graph(n_firms=60))
+        assert r.reduced and r.shown_nodes <= 10 + r.groups
+
     def test_never_renders_thousands(self):
         r = render_map(make_graph(n_firms=2000), node_cap=300, physics=False)
         assert r.shown_nodes <= 300 + r.groups and r.total_nodes == 2003

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import open_test_store, load_bundled
+from graph import model
 from graph.store.base import normalise_value
 from queries.library import load_library, run_named
 
@@ -81,6 +82,29 @@ def test_text_from_must_name_another_query(tmp_path):
         load_library.__wrapped__(tmp_path)
     (tmp_path / "a.two.cypher").write_text(head.format(id="a.two") + "RETURN 1 AS x\n", encoding="utf-8")
     assert load_library.__wrapped__(tmp_path)["a.one"].text == "RETURN 1 AS x"
+
+
+def test_the_hubs_parameter_is_filled_in_from_the_model_and_no_header_repeats_the_list(tmp_path):
+    from queries.library import QueryError
+
+    users = [q for q in load_library().values() if any(p.name == "hubs" for p in q.params)]
+    assert len(users) >= 5  # the path, partner and neighbourhood queries
+    for q in users:
+        assert q.bind({**{p.name: "x" for p in q.params if p.required and p.type == "string"},
+                       **{p.name: "Firm" for p in q.params if p.required and p.type == "label"}})["hubs"] \
+            == model.hub_labels(), q.id
+        assert q.bind({**{p.name: "x" for p in q.params if p.required and p.type == "string"},
+                       **{p.name: "Firm" for p in q.params if p.required and p.type == "label"},
+                       "hubs": "Track"})["hubs"] == ["Track"], q.id  # a caller may still narrow them
+    head = "// id: a.one\n// title_zh: 甲\n// title_en: a\n// audience: planner\n// shape: table\n"
+    for line, ok in [("// param: hubs labels Track,Region", False), ("// param: kinds labels model", False),
+                     ("// param: hubs labels model \"types left out\"", True)]:
+        (tmp_path / "a.one.cypher").write_text(head + line + "\nRETURN $hubs AS h\n", encoding="utf-8")
+        if ok:
+            assert load_library.__wrapped__(tmp_path)["a.one"].bind({})["hubs"] == model.hub_labels()
+        else:
+            with pytest.raises(QueryError, match="reserved"):
+                load_library.__wrapped__(tmp_path)
 
 
 @pytest.mark.parametrize("qid,params,bound", [
@@ -193,7 +217,7 @@ def test_a_label_parameter_must_be_a_label_of_the_model(both_stores):
 
 # --------------------------------------------------------------------------- k paths against an oracle
 
-PATH_HUBS = {"Track", "Region", "Tier", "Document", "Clause", "Target"}  # the queries' default hubs
+PATH_HUBS = set(model.hub_labels())  # the queries' default hubs (the library fills them in)
 
 
 def _path_graph(G, a, b, rel_types=()):

@@ -22,13 +22,12 @@ from queries.library import get_query, load_library, run_named
 from queries.subgraph import read_subgraph, result_keys
 
 __all__ = [
-    "BUNDLED", "HUBS", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
+    "BUNDLED", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
     "staged_uploads", "ingest_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame", "five_mark",
     "kpi_rows", "matrix_frame", "env_fingerprint", "connect", "clear_caches",
 ]
 
 BUNDLED = config.ROOT / "data" / "changzhou"
-HUBS = ["Track", "Region", "Tier", "Document", "Clause", "Target"]
 TABLE_SUFFIXES = (".csv", ".xlsx")
 _LOAD_INFO: dict[str, dict[str, Any]] = {}  # store description -> what the app loaded and when
 
@@ -317,9 +316,8 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
          size_by: str | None, height: str, title: str | None, _store: GraphStore):
     from graph.maps import render_map
 
-    G = _export(store_id, version, keys, _store)
-    cap = int(config.setting("KG_MAP_NODE_CAP"))
-    return render_map(G, title=title, height=height, size_by=size_by, node_cap=cap, highlight=highlight, lang=lang)
+    G = _export(store_id, version, keys, _store)  # render_map reduces it to KG_MAP_NODE_CAP nodes
+    return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang)
 
 
 ANALYSES = ("partners", "brokers", "communities", "degree")
