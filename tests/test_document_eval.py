@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import cli
-from ingest.document import parse_document
-from ingest.document_eval import (ANNOTATIONS, CORPUS_DIR, evaluate_corpus, load_annotations,
+from ingest.document import document_rows, parse_document, read_text
+from ingest.document_eval import (ANNOTATIONS, CORPUS_DIR, SPLITS, evaluate_corpus, load_annotations,
                                   score_document, structure_labels)
 
 # The issue's goal (#21), measured on the held-out test split.
@@ -26,8 +27,10 @@ def test_the_corpus_has_a_dozen_real_documents_with_sources_and_a_held_out_third
     docs = load_annotations()
     assert len(docs) >= 12
     assert {d["level"] for d in docs} >= {"national", "province", "city", "district"}
+    assert {d["split"] for d in docs} == set(SPLITS)
     test = [d for d in docs if d["split"] == "test"]
-    assert len(test) * 3 >= len(docs)
+    assert len(test) * 3 >= len(docs) and len(test) >= 6
+    assert len({d["level"] for d in test}) >= 4  # the held-out split alone spans the levels
     sources = (CORPUS_DIR / "sources.csv").read_text(encoding="utf-8")
     for d in docs:
         assert (CORPUS_DIR / d["file"]).is_file()
@@ -64,8 +67,9 @@ def test_the_test_split_precision_meets_the_goal(report):
     assert report.overall("test").target_precision >= PRECISION_GOAL
 
 
-@pytest.mark.xfail(strict=True, reason="held-out recall is 0.46 (6/13): numbers before their noun "
-                   "(打造3000项…, 首批100个…), units not in the list (架, 斤) and a bare PUE value; see docs/documents-eval.md")
+@pytest.mark.xfail(strict=True, reason="held-out recall is 0.58 (18/31) on the split annotated before the extractor "
+                   "ran on it: a ● list of expected values, targets in a news lead, units not in the list (EFLOPS, EB, 倍); "
+                   "see docs/documents-eval.md")
 def test_the_test_split_recall_meets_the_goal(report):
     assert report.overall("test").target_recall >= RECALL_GOAL
 
@@ -75,8 +79,8 @@ def test_the_command_prints_each_document_and_the_totals():
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     names = [r["document"] for r in rows]
-    assert names[-3:] == ["overall (tune)", "overall (test)", "overall"]
-    assert len(names) == len(load_annotations()) + 3
+    assert names[-4:] == ["overall (tune)", "overall (seen)", "overall (test)", "overall"]
+    assert len(names) == len(load_annotations()) + len(SPLITS) + 1
     assert ANNOTATIONS.is_file()
 
 
@@ -92,3 +96,78 @@ def test_ambiguous_numbers_go_to_candidates_not_targets():
     # present-state figures (工作回顾) are neither targets nor candidates
     review = document_rows(parse_document(read_text(CORPUS_DIR / "longgang-2014-government-work-report.txt")))
     assert review.nodes["Target"] == [] and not any(c["text"].startswith("数值 ") for c in review.candidates)
+
+
+# --------------------------------------------------------------------------- the held-out split as .docx and .pdf
+# Built by make_variants.py after the split's annotations were committed.
+
+def _parse(name):
+    path = CORPUS_DIR / name
+    return parse_document(read_text(path), path=path)
+
+
+def _annotation(name):
+    return next(d for d in load_annotations() if d["file"] == name)
+
+
+@pytest.mark.parametrize("variant", ["hubei-2025-government-work-report-digest.pdf",
+                                     "jinan-2025-government-work-report-goals.pdf"])
+def test_a_held_out_pdf_gives_the_same_document_as_its_txt(variant):
+    txt = variant.rsplit(".", 1)[0] + ".txt"
+    pdf, plain = _parse(variant), _parse(txt)
+    assert (pdf.id, pdf.title, pdf.clauses, pdf.targets) == (plain.id, plain.title, plain.clauses, plain.targets)
+    assert pdf == dataclasses.replace(plain, path=pdf.path)  # everything but the path
+
+
+def test_a_docx_with_the_page_header_as_a_table_gives_the_same_clauses_and_targets():
+    """The government page's 索引号/文号 lines as a real Word table, one cell per field."""
+    docx_doc = _parse("liupanshui-new-infrastructure-plan-2022.docx")
+    plain = _parse("liupanshui-new-infrastructure-plan-2022.txt")
+    def content(doc):  # clause ids start with the document id, which the header gives (see below)
+        return [(c.label, c.style, c.section, c.title, c.text, c.targets) for c in doc.clauses]
+
+    assert content(docx_doc) == content(plain)
+    ann = _annotation("liupanshui-new-infrastructure-plan-2022.txt")
+    assert score_document(docx_doc, ann) == score_document(plain, ann)
+
+
+@pytest.mark.xfail(strict=True, reason="header fields differ: the .txt's `文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |` "
+                   "gives an id with the pipes and cells (the .docx gives 六盘水府办发〔2022〕10号), and the .docx loses "
+                   "生成日期 2022-12-02 (label and value are separate cells)")
+def test_a_docx_with_the_page_header_as_a_table_gives_the_same_header_fields():
+    docx_doc = _parse("liupanshui-new-infrastructure-plan-2022.docx")
+    plain = _parse("liupanshui-new-infrastructure-plan-2022.txt")
+    assert (docx_doc.id, docx_doc.number, docx_doc.date_issued) == (plain.id, plain.number, plain.date_issued)
+    assert plain.number == "六盘水府办发〔2022〕10号"
+
+
+# --------------------------------------------------------------------------- ambiguous numbers of the held-out split
+
+def _held_out_ambiguous():
+    """(file, value, unit, Target values, candidate texts) for each annotated ambiguous number of the test split."""
+    out = []
+    for ann in load_annotations():
+        if ann["split"] != "test" or not ann["ambiguous"]:
+            continue
+        rows = document_rows(_parse(ann["file"]))
+        targets = {(t["value"], t["unit"]) for t in rows.nodes["Target"]}
+        numbers = [c["text"] for c in rows.candidates if c["text"].startswith("数值 ")]
+        out += [(ann["file"], a["value"], a["unit"], targets, numbers) for a in ann["ambiguous"]]
+    return out
+
+
+def test_the_held_out_split_has_ambiguous_numbers_to_check():
+    assert len(_held_out_ambiguous()) >= 3
+
+
+@pytest.mark.xfail(strict=True, reason="支持…科技攻关经费不低于8000万元 (quzhou) becomes a Target")
+def test_ambiguous_numbers_of_the_held_out_split_stay_out_of_targets():
+    for file, value, unit, targets, _ in _held_out_ambiguous():
+        assert (value, unit) not in targets, file
+
+
+@pytest.mark.xfail(strict=True, reason="none of the three reaches kg candidates: 100%保障 (wucheng), "
+                   "安排资金15.48亿元 and 经费不低于8000万元 (quzhou)")
+def test_ambiguous_numbers_of_the_held_out_split_go_to_candidates():
+    for file, value, unit, _, numbers in _held_out_ambiguous():
+        assert any(n.startswith(f"数值 {value:g}{unit}:") for n in numbers), (file, value, unit)
