@@ -25,6 +25,7 @@ searched.  What the dataset itself holds (the target's ``coverage_query``) is re
 from __future__ import annotations
 
 from graph.store.base import GraphStore, QueryResult, StoreError
+from queries.library import run_named
 
 __all__ = ["kpi_progress_rows", "progress", "status", "default_basis", "COLUMNS"]
 
@@ -79,8 +80,6 @@ def status(baseline: float | None, latest: float | None) -> str:
 
 def _coverage(store: GraphStore, qid: str | None, measured: dict[str, int | None]) -> int | None:
     """What the dataset holds by ``qid``; each query runs once however many targets use it."""
-    from queries.library import run_named
-
     if not qid:
         return None
     if qid not in measured:
@@ -103,12 +102,3 @@ def kpi_progress_rows(store: GraphStore, res: QueryResult, params: dict | None =
                    coverage=_coverage(store, r.get("coverage_query"), measured))
         rows.append([row.get(c) for c in COLUMNS])
     return QueryResult(COLUMNS, rows, res.truncated)
-
-
-def _register() -> None:
-    from queries.library import POSTPROCESS
-
-    POSTPROCESS["kpi.progress"] = kpi_progress_rows
-
-
-_register()

@@ -9,6 +9,7 @@ A file starts with ``// key: value`` header lines::
     // description: …          (English; description_zh: the same in Chinese)
     // param: track string 人工智能 "the track's id or name"
     // shape: table            (or graph: rows carry from_key/to_key/type columns)
+    // postprocess: queries.kpi.kpi_progress_rows   (optional: completes the rows in Python)
 
 and the Cypher follows.  ``NAME.ladybug.cypher`` / ``NAME.neo4j.cypher`` hold a dialect
 variant of the body where LadybugDB and Neo4j Cypher differ; the header stays in
@@ -21,7 +22,10 @@ deeper than asked.  ``hubs`` is reserved: written ``// param: hubs labels model 
 default is the model's hub types (:func:`graph.model.hub_labels`).  ``// text_from: OTHER``
 takes the texts of query OTHER (its base text and dialect variants) where this query has
 none of its own; the two then differ only in
-their parameters or their :data:`POSTPROCESS` step, which completes a query's rows in Python.
+their parameters or their ``postprocess`` step.  ``// postprocess: queries.MODULE.FUNCTION``
+names the function that completes a query's rows in Python (e.g. KPI progress runs each
+target's metric query); the library imports it when the query first runs, so the modules
+that hold the steps import the library and never the other way round.
 
 ``// packed: a, b, c`` lets a text return its rows packed into one row, one column ``rows``
 holding ``[a, b, c]`` lists in order; :func:`run_named` unpacks them (and applies the row cap).
@@ -32,6 +36,7 @@ thousands of rows answers several times faster this way; a text that returns ord
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -43,7 +48,7 @@ from graph import config, model
 from graph.store.base import GraphStore, QueryResult, StoreError
 
 __all__ = ["Param", "NamedQuery", "load_library", "get_query", "run_named", "QueryError", "MAX_HOPS",
-           "QUERY_DIR", "POSTPROCESS"]
+           "QUERY_DIR", "postprocess_step"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 DIALECTS = ("ladybug", "neo4j")
@@ -126,6 +131,7 @@ class NamedQuery:
     path: str = ""
     text_from: str = ""
     packed: tuple[str, ...] = ()
+    postprocess: str = ""  # queries.MODULE.FUNCTION (:func:`postprocess_step`), or none
     description_zh: str = ""
 
     def title(self, lang: str = "zh") -> str:
@@ -213,7 +219,8 @@ def parse_query_file(path: Path) -> NamedQuery:
                       meta.get("description", ""), tuple(params), meta["shape"],
                       "\n".join(body).strip(), path=str(path), text_from=meta.get("text_from", ""),
                       packed=tuple(c.strip() for c in meta["packed"].split(",")) if meta.get("packed") else (),
-                      description_zh=meta.get("description_zh", ""))
+                      description_zh=meta.get("description_zh", ""),
+                      postprocess=_checked_step_name(meta.get("postprocess", ""), path.name))
 
 
 @lru_cache(maxsize=1)
@@ -269,9 +276,48 @@ def _render(q: NamedQuery, dialect: str, params: dict[str, Any]) -> tuple[str, d
     return text, values
 
 
-# Queries whose rows are completed in Python after Cypher returns them (e.g. KPI progress
-# runs each target's metric query).  Registered by the module that implements them.
-POSTPROCESS: dict[str, Callable[[GraphStore, QueryResult, dict[str, Any]], QueryResult]] = {}
+Step = Callable[[GraphStore, QueryResult, dict[str, Any]], QueryResult]
+_STEP_NAME = re.compile(r"queries(\.[a-z_][a-z0-9_]*)+")
+
+
+def _checked_step_name(name: str, where: str) -> str:
+    if name and not _STEP_NAME.fullmatch(name):
+        raise QueryError(f"{where}: postprocess {name!r} must name a function as queries.MODULE.FUNCTION")
+    return name
+
+
+@lru_cache(maxsize=None)
+def postprocess_step(name: str) -> Step:
+    """The function that a header's ``// postprocess: NAME`` names, imported on first use.
+
+    Parameters
+    ----------
+    name : str
+        ``queries.MODULE.FUNCTION``; the function takes the store, the query's result and
+        its bound parameters and returns the completed result.
+
+    Raises
+    ------
+    QueryError
+        When the module or the function does not exist.
+
+    Examples
+    --------
+    >>> postprocess_step("queries.paths.shortest_path").__name__
+    'shortest_path'
+    >>> postprocess_step("queries.paths.nothing")
+    Traceback (most recent call last):
+    ...
+    queries.library.QueryError: postprocess queries.paths.nothing: queries.paths has no function nothing
+    """
+    module, _, func = _checked_step_name(name, "postprocess").rpartition(".")
+    try:
+        step = getattr(importlib.import_module(module), func, None)
+    except ImportError as e:
+        raise QueryError(f"postprocess {name}: cannot import {module} ({e})") from None
+    if not callable(step):
+        raise QueryError(f"postprocess {name}: {module} has no function {func}")
+    return step
 
 
 def run_named(store: GraphStore, qid: str, params: dict[str, Any] | None = None, *,
@@ -286,8 +332,8 @@ def run_named(store: GraphStore, qid: str, params: dict[str, Any] | None = None,
     res = store.read(text, values, row_cap=row_cap, timeout=timeout, trusted=True)
     if q.packed and res.columns == ["rows"]:
         res = _unpacked(res, q.packed, row_cap)
-    if qid in POSTPROCESS:
-        res = POSTPROCESS[qid](store, res, bound)
+    if q.postprocess:
+        res = postprocess_step(q.postprocess)(store, res, bound)
     _sort_collected_lists(res)  # after: a post-processing step may read a list whole and return none
     return res
 
@@ -318,5 +364,3 @@ def _sort_collected_lists(res: QueryResult) -> None:
             else:
                 row[j] = sorted(v, key=lambda x: (str(type(x)), x))
 
-
-from queries import kpi, paths, quality  # noqa: E402,F401  (they register their post-processing)

@@ -12,6 +12,7 @@
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels model "types a path may not pass through"
 // shape: graph
+// postprocess: queries.paths.shortest_paths
 // text_from: paths.k_paths
 MATCH p = ALL SHORTEST (a:{{from_label}} {id: $from_id})
       (()-[r]-(x) WHERE (x.id = $to_id OR NOT labels(x)[0] IN $hubs)

@@ -13,6 +13,7 @@
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels model "types a path may not pass through"
 // shape: graph
+// postprocess: queries.paths.first_k_paths
 // Every trail of up to N hops is in the first N length groups; SHORTEST … GROUPS searches from both
 // ends (a variable-length MATCH walks every path out of the first entity), then repeats are dropped.
 MATCH p = SHORTEST {{max_hops}} GROUPS (a:{{from_label}} {id: $from_id})

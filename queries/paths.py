@@ -49,14 +49,3 @@ def shortest_paths(store: GraphStore, res: QueryResult, params: dict[str, Any] |
 def shortest_path(store: GraphStore, res: QueryResult, params: dict[str, Any] | None = None) -> QueryResult:
     """The first of :func:`shortest_paths`: one shortest path, ties broken by path order."""
     return shortest_paths(store, res, params, most=1)
-
-
-def _register() -> None:
-    from queries.library import POSTPROCESS
-
-    POSTPROCESS["paths.k_paths"] = first_k_paths
-    POSTPROCESS["paths.all_shortest"] = shortest_paths
-    POSTPROCESS["paths.shortest"] = shortest_path
-
-
-_register()

@@ -12,4 +12,5 @@
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
 // param: hubs labels model "types a path may not pass through"
 // shape: graph
+// postprocess: queries.paths.shortest_path
 // text_from: paths.all_shortest

@@ -5,6 +5,7 @@
 // description: Pairs of entities of the same type whose names are alike (equal once width, spaces and brackets are ignored, or one contained in the other). The names are read here, one list per type; the comparison runs in Python over sorted names, so it stays fast on large graphs.
 // description_zh: 同一类型中名称相近的实体对（忽略全半角、空格和括号后相同，或一个包含另一个）。名称在此按类型各读成一个列表，比较在 Python 中对排序后的名称进行，因此大图上也很快。
 // shape: table
+// postprocess: queries.quality.likely_duplicates
 // One row per type with all its names: a hundred thousand single rows, or pairs, cost the
 // Python drivers far more time than the same strings in a few lists. The ids of the few
 // names that are alike are looked up afterwards (queries/quality.py). One branch per type

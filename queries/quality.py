@@ -78,12 +78,3 @@ def likely_duplicates(store: GraphStore, res: QueryResult, params: dict | None =
         items = [(key, id_, name) for key, (id_, name) in zip(match_keys([r[1] for r in found.rows]), found.rows)]
         out += [[label, *pair] for pair in pairs_alike(items)]
     return QueryResult(list(COLUMNS), out)
-
-
-def _register() -> None:
-    from queries.library import POSTPROCESS
-
-    POSTPROCESS["quality.duplicates"] = likely_duplicates
-
-
-_register()

@@ -19,7 +19,6 @@ PACKAGES = ("graph", "ingest", "queries", "ui", "bench")
 KNOWN_CYCLES = {
     frozenset({"graph.store", "graph.store.base", "graph.store.bulk", "graph.store.embedded",
                "graph.store.neo4j_store"}),
-    frozenset({"queries.kpi", "queries.library", "queries.paths", "queries.quality"}),
 }
 
 

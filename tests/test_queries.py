@@ -84,6 +84,23 @@ def test_text_from_must_name_another_query(tmp_path):
     assert load_library.__wrapped__(tmp_path)["a.one"].text == "RETURN 1 AS x"
 
 
+def test_a_header_names_its_postprocess_step_and_the_library_finds_it(tmp_path):
+    from queries.library import QueryError, postprocess_step
+
+    steps = {q.id: q.postprocess for q in load_library().values() if q.postprocess}
+    assert steps == {"kpi.progress": "queries.kpi.kpi_progress_rows", "paths.k_paths": "queries.paths.first_k_paths",
+                     "paths.all_shortest": "queries.paths.shortest_paths",
+                     "paths.shortest": "queries.paths.shortest_path",
+                     "quality.duplicates": "queries.quality.likely_duplicates"}
+    assert all(callable(postprocess_step(name)) for name in steps.values())
+    head = "// id: a.one\n// title_zh: 甲\n// title_en: a\n// audience: planner\n// shape: table\n"
+    (tmp_path / "a.one.cypher").write_text(head + "// postprocess: os.system\nRETURN 1 AS x\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="queries.MODULE.FUNCTION"):
+        load_library.__wrapped__(tmp_path)
+    with pytest.raises(QueryError, match="cannot import"):
+        postprocess_step("queries.nowhere.step")
+
+
 def test_the_hubs_parameter_is_filled_in_from_the_model_and_no_header_repeats_the_list(tmp_path):
     from queries.library import QueryError
 
