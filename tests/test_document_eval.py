@@ -67,9 +67,9 @@ def test_the_test_split_precision_meets_the_goal(report):
     assert report.overall("test").target_precision >= PRECISION_GOAL
 
 
-@pytest.mark.xfail(strict=True, reason="held-out recall is 0.58 (18/31) on the split annotated before the extractor "
-                   "ran on it: a ● list of expected values, targets in a news lead, units not in the list (EFLOPS, EB, 倍); "
-                   "see docs/documents-eval.md")
+@pytest.mark.xfail(strict=True, reason="held-out recall is 0.62 (37/60) on the split annotated before the extractor "
+                   "ran on it: a ● list of expected values, counts after a revenue threshold (超1000亿元的2个) and ranges, "
+                   "targets in a news lead, units not in the list (EFLOPS, EB, 倍); see docs/documents-eval.md")
 def test_the_test_split_recall_meets_the_goal(report):
     assert report.overall("test").target_recall >= RECALL_GOAL
 
@@ -152,7 +152,8 @@ def _held_out_ambiguous():
         rows = document_rows(_parse(ann["file"]))
         targets = {(t["value"], t["unit"]) for t in rows.nodes["Target"]}
         numbers = [c["text"] for c in rows.candidates if c["text"].startswith("数值 ")]
-        out += [(ann["file"], a["value"], a["unit"], targets, numbers) for a in ann["ambiguous"]]
+        out += [(ann["file"], a["value"], a["unit"], targets, numbers) for a in ann["ambiguous"]
+                if a.get("kind") != "repeat"]  # a target stated twice is a target, not a doubt
     return out
 
 
@@ -166,8 +167,8 @@ def test_ambiguous_numbers_of_the_held_out_split_stay_out_of_targets():
         assert (value, unit) not in targets, file
 
 
-@pytest.mark.xfail(strict=True, reason="none of the three reaches kg candidates: 100%保障 (wucheng), "
-                   "安排资金15.48亿元 and 经费不低于8000万元 (quzhou)")
+@pytest.mark.xfail(strict=True, reason="1 of 4 reaches kg candidates (组建30亿元规模…基金, hangzhou); not "
+                   "100%保障 (wucheng), 安排资金15.48亿元 and 经费不低于8000万元 (quzhou)")
 def test_ambiguous_numbers_of_the_held_out_split_go_to_candidates():
     for file, value, unit, _, numbers in _held_out_ambiguous():
         assert any(n.startswith(f"数值 {value:g}{unit}:") for n in numbers), (file, value, unit)
