@@ -21,11 +21,18 @@ from typing import Any
 from graph import config
 from graph.store.base import GraphStore
 
-__all__ = ["data_version", "refresh", "read", "AUDITS", "PARTNER_KINDS", "TOP"]
+__all__ = ["data_version", "refresh", "read", "analysis", "AUDITS", "ANALYSES", "PARTNER_KINDS", "TOP"]
 
 AUDITS = ("quality.no_source", "quality.orphans", "quality.duplicates", "quality.candidates")
 #: The partner kinds the analytics page offers (None: all default kinds together).
 PARTNER_KINDS = (None, ("College", "Firm"), ("University", "Firm"), ("Platform", "Firm"), ("Platform", "Park"))
+#: The analyses :func:`analysis` reads, each with the columns a person reads, in order.
+ANALYSES = {
+    "partners": ("a_name", "a_label", "b_name", "b_label", "score", "explanation"),
+    "brokers": ("name", "label", "score", "explanation"),
+    "communities": ("community", "size", "summary"),
+    "degree": ("name", "label", "degree", "score"),
+}
 TOP = 100  # rows kept per analysis: the page shows at most this many
 BETWEENNESS_K = 50  # pivots above graph.analytics' exact threshold
 MEMBERS = 50  # member keys kept per community
@@ -129,7 +136,12 @@ _TEXTS = {"explanation": "explanations", "summary": "summaries"}
 
 
 def analysis(pre: dict[str, Any], what: str, kind=None, top: int = 20, lang: str = "zh") -> list[dict]:
-    """The first ``top`` rows of one analysis from :func:`read`'s result, texts in ``lang``."""
+    """The first ``top`` rows of one analysis (one of :data:`ANALYSES`; partners of one of
+    :data:`PARTNER_KINDS`) from :func:`read`'s result, texts in ``lang``."""
+    if what not in ANALYSES:
+        raise ValueError(f"unknown analysis {what!r}; one of {', '.join(ANALYSES)}")
+    if what == "partners" and kind not in PARTNER_KINDS:
+        raise ValueError(f"unknown partner kind {kind!r}")
     key = f"partners:{_kind_key(kind)}" if what == "partners" else what
     rows = [dict(r) for r in pre["analytics"][key][:top]]
     for r in rows:

@@ -206,13 +206,17 @@ def test_presenter_export_is_offline(tmp_path):
     """The page the presenter downloads loads no script or stylesheet from the network."""
     from graph.maps import render_map, standalone_page
     from graph.store.embedded import EmbeddedStore
-    from ui.data import bootstrap, plan_view_keys
+    from functools import partial
+
+    from queries.library import run_named
+    from queries.views import plan_view_keys
+    from ui.data import bootstrap
 
     store = EmbeddedStore(tmp_path / "db")
     try:
         info = bootstrap(store, _data_dir(tmp_path))
         assert info["status"] in ("loaded", "present"), info
-        keys = plan_view_keys(store)
+        keys = plan_view_keys(partial(run_named, store))
         assert keys
         mr = render_map(store.export(keys), title="行动方案的平台与赛道", size_by="degree")
         html = standalone_page(mr, title="行动方案的平台与赛道", subtitle="三名联动创新图谱")

@@ -12,10 +12,11 @@ from graph import model
 from graph.export import export_graph
 from graph.sources import copy_site
 from queries.library import run_named
-from ui.data import FIVE, scorecard_frame
+from queries.scorecard import LINKS as FIVE
+from ui.data import scorecard_frame
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "changzhou"
-LINKS = [flag for flag, _, _ in FIVE]
+LINKS = [link.flag for link in FIVE]
 
 
 def _rows(name):
@@ -54,8 +55,8 @@ def test_a_missing_link_reads_not_found_in_published_sources_never_a_bare_cross(
 
     res = run_named(bundled_store, "park.scorecard")
     for lang in ("zh", "en"):
-        df = scorecard_frame(res, lambda k: t(k, lang))
-        cells = df[[t(key, lang) for _, _, key in FIVE]].to_numpy().ravel().tolist()
+        df = scorecard_frame(res, lambda k: t(k, lang), lang)
+        cells = df[[t(f"five_{link.name}", lang) for link in FIVE]].to_numpy().ravel().tolist()
         assert "✗" not in cells
         assert set(cells) == {"✓", f"✓ {t('inferred_mark', lang)}", t("not_published", lang)}
     assert t("not_published", "zh") == "未见公开来源"

@@ -466,3 +466,30 @@ def test_the_audits_find_facts_without_a_source_names_alike_and_orphans(store):
                      ("trina-2", "trina-co", "one name extends the other"), ("w1", "w2", "same name")}
 
     assert {r["id"] for r in run_named(store, "quality.orphans").dicts()} == {"trina-co", "w2", "trina-2"}
+
+
+def test_the_plan_view_is_what_the_plans_clauses_mention(bundled_store):
+    from functools import partial
+
+    from queries.views import plan_view_keys
+
+    keys = plan_view_keys(partial(run_named, bundled_store))
+    mentioned = {f"{label}:{r['id']}" for label in ("Platform", "Track")
+                 for r in bundled_store.read(f"MATCH (:Clause)-[:MENTIONS]->(n:{label}) RETURN DISTINCT n.id AS id").dicts()}
+    assert keys and set(keys) == mentioned and len(keys) == len(mentioned)
+    assert {k.partition(":")[0] for k in keys} == {"Platform", "Track"}
+
+
+def test_without_documents_the_plan_view_is_every_platform_and_the_tracks_they_serve(store):
+    from functools import partial
+
+    from ingest.loader import ingest_paths
+    from queries.views import plan_view_keys
+    from conftest import BUNDLED
+
+    ingest_paths(store, sorted(p for p in BUNDLED.glob("*.csv")))
+    assert not run_named(store, "plan.mentions").rows
+    platforms = {r["id"] for r in store.read("MATCH (p:Platform) RETURN p.id AS id").dicts()}
+    keys = plan_view_keys(partial(run_named, store))
+    assert {k.partition(":")[2] for k in keys if k.startswith("Platform:")} == platforms
+    assert any(k.startswith("Track:") for k in keys)

@@ -18,12 +18,15 @@ import streamlit as st
 
 from graph import config, model
 from graph.store.base import GraphStore, QueryResult, StoreError, node_key, split_key
+from graph.strings import join, rel_name
+from queries import scorecard as sc
 from queries.library import get_query, load_library, run_named
 from queries.subgraph import read_subgraph, result_keys
+from queries.views import plan_view_keys
 
 __all__ = [
     "BUNDLED", "bootstrap", "data_version", "is_empty", "result_frame", "Ctx",
-    "staged_uploads", "ingest_uploads", "ingest_files", "plan_view_keys", "path_rows", "scorecard_frame", "five_mark",
+    "staged_uploads", "ingest_uploads", "ingest_files", "path_rows", "scorecard_frame", "five_mark",
     "kpi_rows", "matrix_frame", "env_fingerprint", "connect", "clear_caches",
 ]
 
@@ -144,53 +147,39 @@ def kpi_rows(res: QueryResult) -> list[dict[str, Any]]:
     return out
 
 
-FIVE = (("has_track", "tracks", "five_track"), ("has_platform", "platforms", "five_platform"),
-        ("has_talent", "talents", "five_talent"), ("has_fund", "funds", "five_fund"),
-        ("has_project", "projects", "five_project"))
-
-
-def five_mark(row: dict, flag: str, tr) -> str:
+def five_mark(row: dict, link: sc.Link, tr) -> str:
     """A 五个一 cell of a park.scorecard row: ✓; ✓ (inferred) where every piece of evidence for the
-    link is inferred; else "not found in published sources": the dataset records only published
-    links, so an absent one is unpublished, not disproved."""
-    if not row.get(flag):
+    link is inferred; else "not found in published sources" (:func:`queries.scorecard.link_status`)."""
+    status = sc.link_status(row, link)
+    if status == sc.UNPUBLISHED:
         return tr("not_published")
-    inferred = flag.removeprefix("has_") in (row.get("inferred_only") or [])
-    return f"✓ {tr('inferred_mark')}" if inferred else "✓"
+    return f"✓ {tr('inferred_mark')}" if status == sc.INFERRED else "✓"
 
 
-def scorecard_frame(res: QueryResult, tr) -> pd.DataFrame:
+def scorecard_frame(res: QueryResult, tr, lang: str = "zh") -> pd.DataFrame:
     """park.scorecard as one row per park: ✓, ✓ (inferred) or "not found in published sources" per item,
     score, what is missing, evidence (district funds listed apart, outside the score).
-    ``tr(key)`` translates column titles."""
+    ``tr(key)`` translates column titles; lists are joined the way ``lang`` writes them."""
     rows = []
     for r in res.dicts():
         row = {tr("park"): r["park"], tr("score"): r["score"]}
-        missing = []
-        for flag, _, key in FIVE:
-            row[tr(key)] = five_mark(r, flag, tr)
-            if not r.get(flag):
-                missing.append(tr(key))
-        row[tr("missing")] = "、".join(missing) or "—"
-        ev = []
-        for _, col, key in FIVE:
-            v = r.get(col)
-            if isinstance(v, list) and v:
-                ev.append(f"{tr(key)}: {'、'.join(map(str, v))}")
-            elif isinstance(v, (int, float)) and v:
-                ev.append(f"{tr(key)}: {v}")
+        for link in sc.LINKS:
+            row[tr(f"five_{link.name}")] = five_mark(r, link, tr)
+        row[tr("missing")] = join([tr(f"five_{link.name}") for link in sc.missing_links(r)], lang) or "—"
+        ev = [f"{tr(f'five_{link.name}')}: {join(sc.link_evidence(r, link), lang)}"
+              for link in sc.LINKS if sc.link_evidence(r, link)]
         if r.get("region_funds"):
-            ev.append(f"{tr('region_funds')}: {'、'.join(map(str, r['region_funds']))}")
+            ev.append(f"{tr('region_funds')}: {join(r['region_funds'], lang)}")
         if r.get("source"):
             ev.append(str(r["source"]))
-        row[tr("evidence")] = "；".join(ev)
+        row[tr("evidence")] = ("；" if lang == "zh" else "; ").join(ev)
         row["park_id"] = r["park_id"]
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def path_rows(res: QueryResult) -> list[dict[str, Any]]:
-    """Path rows with their node keys and a readable line ``A —关系→ B …``."""
+def path_rows(res: QueryResult, lang: str = "zh") -> list[dict[str, Any]]:
+    """Path rows with their node keys and a readable line ``A —关系— B …``."""
     out = []
     for r in res.dicts():
         labels, ids = r.get("path_labels") or [], r.get("path_ids") or []
@@ -198,30 +187,9 @@ def path_rows(res: QueryResult) -> list[dict[str, Any]]:
         keys = [node_key(a, b) for a, b in zip(labels, ids)]
         parts = [str(names[0]) if names else ""]
         for i, ty in enumerate(types):
-            try:
-                rel = model.rel_type(ty).zh
-            except KeyError:
-                rel = ty
-            parts.append(f" —{rel}— {names[i + 1] if i + 1 < len(names) else ''}")
+            parts.append(f" —{rel_name(ty, lang)}— {names[i + 1] if i + 1 < len(names) else ''}")
         out.append({"hops": r.get("hops"), "keys": keys, "text": "".join(parts), "types": types})
     return out
-
-
-def plan_view_keys(store: GraphStore) -> list[str]:
-    """Platforms and tracks the plan's clauses mention; without documents, every platform
-    and the tracks they serve."""
-    q = ("MATCH (:Document)-[:HAS_CLAUSE]->(:Clause)-[:MENTIONS]->(n) "
-         "WHERE labels(n)[0] IN ['Platform', 'Track'] RETURN DISTINCT labels(n)[0] AS label, n.id AS id")
-    res = store.read(q, trusted=True)
-    keys = [node_key(a, b) for a, b in res.rows]
-    if not keys:
-        res = store.read("MATCH (p:Platform) OPTIONAL MATCH (p)-[:SERVES]->(t:Track) "
-                         "RETURN p.id AS p, t.id AS t", trusted=True)
-        for p, t in res.rows:
-            keys.append(node_key("Platform", p))
-            if t:
-                keys.append(node_key("Track", t))
-    return list(dict.fromkeys(keys))
 
 
 @contextmanager
@@ -320,9 +288,6 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
     return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang)
 
 
-ANALYSES = ("partners", "brokers", "communities", "degree")
-
-
 @st.cache_resource(show_spinner=False, max_entries=8)  # read-only and shared: no copy per page run
 def _precomputed(store_id: str, version: str, _store: GraphStore) -> dict:
     """The analytics and audits computed after the load (graph.precompute): read, not run."""
@@ -370,8 +335,6 @@ class Ctx:
     def analysis(self, what: str, *, kind: tuple[str, str] | None = None, top: int = 20) -> list[dict]:
         from graph import precompute
 
-        if what not in ANALYSES:
-            raise ValueError(f"unknown analysis {what!r}")
         pre = _precomputed(self.store_id, self.version, self.store)
         return precompute.analysis(pre, what, kind, top, self.lang)
 
@@ -387,6 +350,10 @@ class Ctx:
             height: str = "600px", title: str | None = None):
         return _map(self.store_id, self.version, tuple(sorted(set(keys))), tuple(highlight), self.lang,
                     size_by, height, title, self.store)
+
+    def plan_keys(self) -> list[str]:
+        """The presenter's plan view (:func:`queries.views.plan_view_keys`), cached."""
+        return plan_view_keys(self.q)
 
     def search(self, text: str, limit: int = 20, types: list[str] | None = None) -> list[dict]:
         if not text.strip():
@@ -452,9 +419,6 @@ def entity_exists(ctx: Ctx, key: str) -> bool:
         return False
 
 
-FIVE_TYPES = ["Track", "Platform", "Person", "Fund", "Project"]
-
-
 def neighbourhood_five(ctx: Ctx, park_id: str) -> list[str]:
     """A park and its 五个一 neighbours (tracks, platforms, talents, funds, projects)."""
-    return ctx.neighbourhood_keys(node_key("Park", park_id), 1, FIVE_TYPES)
+    return ctx.neighbourhood_keys(node_key("Park", park_id), 1, sc.LINK_LABELS)

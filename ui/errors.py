@@ -24,7 +24,7 @@ _UNKNOWN = re.compile(r"does not exist|cannot find property|not defined|Unknown 
 def error_kind(e: BaseException) -> str:
     """One of the module's kinds for ``e``.
 
-    >>> error_kind(StoreError("Parser exception: Invalid input <MATCH (n RETURN>"))
+    >>> error_kind(StoreError("Parser exception: Invalid input <(n:>"))
     'syntax'
     >>> error_kind(StoreError("Binder exception: Table Nope does not exist."))
     'unknown_name'

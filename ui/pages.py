@@ -10,12 +10,14 @@ import streamlit as st
 from graph import model
 from graph.formatting import cell_text
 from graph.maps import standalone_page
+from graph.precompute import ANALYSES, PARTNER_KINDS
 from graph.store.base import QueryResult, StoreError, node_key, split_key
 from queries.library import MAX_HOPS, get_query
+from queries.scorecard import LINKS
 from queries.subgraph import result_keys
 from ui import data as D
 from ui.auth import may_see_store_path
-from ui.i18n import rel_name, t, type_name
+from ui.i18n import join, rel_name, t, type_name
 from ui.state import publish, qp, qp_int, qp_list, seed
 from ui.tables import tidy_frame
 from ui.widgets import entity_label, entity_picker, show_map, show_table, store_error
@@ -271,7 +273,7 @@ def paths(ctx: D.Ctx) -> None:
     params = dict(from_label=fl, from_id=fi, to_label=tl, to_id=ti, max_hops=hops, rel_types=rels)
     if k:
         params["k"] = int(k)
-    found = D.path_rows(ctx.q(MODES[mode], **params))
+    found = D.path_rows(ctx.q(MODES[mode], **params), lang)
     if not found:
         st.warning(t("no_path_within", lang, hops=hops))
         if hops < limit:
@@ -307,7 +309,7 @@ def scorecard(ctx: D.Ctx) -> None:
     st.header(t("p_scorecard", lang))
     st.caption(t("scorecard_caption", lang))
     res = ctx.q("park.scorecard")
-    df = D.scorecard_frame(res, lambda k: t(k, lang))
+    df = D.scorecard_frame(res, lambda k: t(k, lang), lang)
     if df.empty:
         st.info(t("empty_store", lang))
         return
@@ -322,13 +324,12 @@ def scorecard(ctx: D.Ctx) -> None:
     publish(park=park)
     row = next(r for r in res.dicts() if r["park_id"] == park)
     cols = st.columns(5)
-    for col, (flag, field, key) in zip(cols, D.FIVE):
-        v = row.get(field)
-        col.metric(t(key, lang), D.five_mark(row, flag, lambda k: t(k, lang)))
-        if isinstance(v, list) and v:
-            col.caption("、".join(map(str, v)))
+    for col, link in zip(cols, LINKS):
+        col.metric(t(f"five_{link.name}", lang), D.five_mark(row, link, lambda k: t(k, lang)))
+        if isinstance(row.get(link.evidence), list) and row[link.evidence]:
+            col.caption(join(row[link.evidence], lang))
     if row.get("region_funds"):
-        st.caption(f"{t('region_funds', lang)}: {'、'.join(map(str, row['region_funds']))}")
+        st.caption(f"{t('region_funds', lang)}: {join(row['region_funds'], lang)}")
     keys = D.neighbourhood_five(ctx, park)
     show_map(ctx.map(keys, highlight=(node_key("Park", park),), height="420px"), 420, lang)
 
@@ -358,6 +359,9 @@ def targets(ctx: D.Ctx) -> None:
 # --------------------------------------------------------------------------- Cypher 控制台
 
 
+EXAMPLE_QUERY = "console.example"  # the text "your own Cypher" starts with
+
+
 def console(ctx: D.Ctx) -> None:
     lang = ctx.lang
     st.header(t("p_console", lang))
@@ -382,7 +386,7 @@ def console(ctx: D.Ctx) -> None:
         if st.button(t("run", lang), key="co_run_lib", type="primary"):
             run = ("lib", qid, values)
     else:
-        seed("co_text", qp("cypher") or "MATCH (n:Platform) RETURN n.id AS id, n.name AS name LIMIT 20")
+        seed("co_text", qp("cypher") or lib[EXAMPLE_QUERY].text_for(ctx.store.dialect))
         text = st.text_area("Cypher", key="co_text", height=140)
         publish(query=None, cypher=text)
         if st.button(t("run", lang), key="co_run_own", type="primary"):
@@ -462,7 +466,7 @@ def presenter(ctx: D.Ctx) -> None:
     highlight: tuple[str, ...] = ()
     subtitle = ""
     if view == "plan":
-        keys = D.plan_view_keys(ctx.store)
+        keys = ctx.plan_keys()
         title = t("v_plan", lang)
         publish(view=view, park=None, track=None, entity=None)
     elif view == "park":
@@ -584,9 +588,6 @@ def data_page(ctx: D.Ctx) -> None:
 
 # --------------------------------------------------------------------------- 网络分析
 
-PARTNER_KINDS = (("College", "Firm"), ("University", "Firm"), ("Platform", "Firm"), ("Platform", "Park"))
-
-
 def analytics_page(ctx: D.Ctx) -> None:
     lang = ctx.lang
     st.header(t("p_analytics", lang))
@@ -594,21 +595,18 @@ def analytics_page(ctx: D.Ctx) -> None:
     top = st.slider(t("an_top", lang), 5, 100, 20, key="an_top")
     tabs = st.tabs([t(k, lang) for k in ("an_partners", "an_brokers", "an_communities", "an_degree")])
     with tabs[0]:
-        options = [None, *PARTNER_KINDS]
+        options = list(PARTNER_KINDS)
         kind = st.selectbox(t("an_kind", lang), options, key="an_kind", format_func=lambda k: t("an_all_kinds", lang)
                             if k is None else f"{type_name(k[0], lang)} ↔ {type_name(k[1], lang)}")
         st.caption(t("an_explain", lang))
-        _analysis_table(ctx.analysis("partners", kind=kind, top=top),
-                        ["a_name", "a_label", "b_name", "b_label", "score", "explanation"], lang)
-    with tabs[1]:
-        _analysis_table(ctx.analysis("brokers", top=top), ["name", "label", "score", "explanation"], lang)
-    with tabs[2]:
-        _analysis_table(ctx.analysis("communities", top=top), ["community", "size", "summary"], lang)
-    with tabs[3]:
-        _analysis_table(ctx.analysis("degree", top=top), ["name", "label", "degree", "score"], lang)
+        _analysis_table(ctx.analysis("partners", kind=kind, top=top), "partners", lang)
+    for tab, what in zip(tabs[1:], ("brokers", "communities", "degree")):
+        with tab:
+            _analysis_table(ctx.analysis(what, top=top), what, lang)
 
 
-def _analysis_table(rows: list[dict], columns: list[str], lang: str) -> None:
+def _analysis_table(rows: list[dict], what: str, lang: str) -> None:
+    columns = ANALYSES[what]
     if not rows:
         st.info(t("empty_store", lang))
         return
