@@ -321,7 +321,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
 # Enumerated values shown as words (values of the model's enums and of computed columns).
 WORDS: dict[str, tuple[str, str]] = {
     "at_least": ("至少", "at least"), "more_than": ("超过", "more than"), "about": ("约", "about"),
-    "at_most": ("至多", "at most"), "per_year": ("每年", "per year"), "plan_period": ("规划期内", "over the plan"),
+    "at_most": ("至多", "at most"), "between": ("介于", "between"), "per_year": ("每年", "per year"), "plan_period": ("规划期内", "over the plan"),
     "stock": ("存量", "stock"), "increment": ("增量", "increment"),
     "stated": ("来源明确", "stated"), "inferred": ("推断", "inferred"), "unknown": ("未知", "unknown"),
     "graph": ("图中计数", "counted in the graph"), "published": ("公开数据", "published figure"),

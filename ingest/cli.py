@@ -94,11 +94,15 @@ def _register_reviews(cli: click.Group) -> None:
                   help="annotation file (default: the bundled corpus)")
     @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
     @click.option("--details", is_flag=True, help="also list each document's missed and extra targets")
-    def eval_documents(annotations, fmt, details):
+    @click.option("--split", "splits", multiple=True, metavar="NAME",
+                  help="only the documents of this split (tune, test, …); repeatable; default all")
+    def eval_documents(annotations, fmt, details, splits):
         """Target precision/recall and clause accuracy on the annotated document corpus."""
         from ingest.document_eval import ANNOTATIONS, evaluate_corpus, report_rows
 
-        report = evaluate_corpus(annotations or ANNOTATIONS)
+        report = evaluate_corpus(annotations or ANNOTATIONS, splits=tuple(splits))
+        if not report.documents:
+            raise click.UsageError(f"no annotated document in split {', '.join(splits)}")
         click.echo(render(*report_rows(report), fmt))
         if details:
             for d in report.documents:

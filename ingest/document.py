@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from graph import model
+from ingest.document_targets import (COMMITMENT_RE, QUANTITY_RE, SENTENCE_DELIMS, VERB_RE, TargetDraft,
+                                     extract_targets, is_annual_title, is_present_state)
 
 __all__ = [
     "DocumentError",
@@ -71,8 +73,8 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 
 def read_text(path: str | Path) -> str:
     """The text of a ``.txt`` file (UTF-8 with or without BOM, UTF-16 with BOM, or
-    GBK/GB18030), of a ``.docx`` file (paragraphs and table cells in document order,
-    one line each) or of a ``.pdf`` file (its text layer, page by page; no OCR, so a
+    GBK/GB18030), of a ``.docx`` file (paragraphs in document order, one line each; a
+    table row as one line of cells split by `` | ``, a one-column table as paragraphs) or of a ``.pdf`` file (its text layer, page by page; no OCR, so a
     scanned PDF without text is an error).  Line ends become ``\\n``.  Raises :class:`DocumentError` when the
     file is missing, unreadable, of another kind, or holds no text."""
     p = Path(path)
@@ -161,14 +163,17 @@ def _read_docx(p: Path) -> str:
             if tag == "p":
                 lines.append(Paragraph(child, parent).text)
             elif tag == "tbl":
-                table = Table(child, parent)
-                for row in table.rows:
-                    seen: set[int] = set()
+                for row in Table(child, parent).rows:
+                    cells, seen = [], set()
                     for cell in row.cells:
-                        if id(cell._tc) in seen:  # a merged cell is listed once per grid column
-                            continue
-                        seen.add(id(cell._tc))
-                        walk(cell._tc, cell)
+                        if id(cell._tc) not in seen:  # a merged cell is listed once per grid column
+                            seen.add(id(cell._tc))
+                            cells.append(cell)
+                    if len(cells) == 1:  # a one-column table (a letterhead) reads as paragraphs
+                        walk(cells[0]._tc, cells[0])
+                    else:  # a row of a table of targets: cells split by | as in a text copy
+                        lines.append(" | ".join(" ".join(p.text.strip() for p in c.paragraphs).strip()
+                                                for c in cells))
             elif tag == "sdt":  # content controls wrap paragraphs and tables
                 content = child.find("{*}sdtContent")
                 if content is not None:
@@ -179,21 +184,6 @@ def _read_docx(p: Path) -> str:
 
 
 # --------------------------------------------------------------------------- data classes
-
-
-@dataclass(frozen=True)
-class TargetDraft:
-    """A quantitative target stated by a clause, before it becomes a Target node."""
-
-    metric: str  # what is counted, in the document's words
-    value: float
-    unit: str  # 个, 家, 亿元, % …
-    comparator: str  # at_least / more_than / about / at_most
-    period: str  # per_year / plan_period
-    phrase: str  # the exact words of the target in the clause
-    name: str  # a short readable label, e.g. "省级以上科创平台 30家以上"
-    start: int = 0  # offsets of ``phrase`` in the clause text
-    end: int = 0
 
 
 @dataclass
@@ -578,8 +568,9 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
     title = title or notice_title or front.body_title
     number = re.sub(r"\s+", "", fields["number"]) if fields.get("number") else None
     doc_id = _document_id(number, title, front.body_title, path, raw)
-    sections, blocks, preamble_lines = _sections_and_blocks(body, numbering, front.preamble_lines)
-    clauses = _clauses(blocks, doc_id, front.body_title or title or "")
+    annual = any(is_annual_title(t) for t in (title, front.body_title, notice_title))
+    sections, blocks, preamble_lines = _sections_and_blocks(body, numbering, front.preamble_lines, annual)
+    clauses = _clauses(blocks, doc_id, front.body_title or title or "", annual)
     return ParsedDocument(
         id=doc_id,
         title=title,
@@ -764,7 +755,7 @@ def _document_id(number: str | None, title: str | None, body_title: str | None,
     return "doc-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
 
 
-def _sections_and_blocks(body: list[str], numbering: _Numbering, preamble_lines: list[str]
+def _sections_and_blocks(body: list[str], numbering: _Numbering, preamble_lines: list[str], annual: bool = False
                          ) -> tuple[list[Section], list[tuple[Section | None, _Block]], list[str]]:
     """Sections and the blocks of body text under them: ``(sections, blocks, preamble)``.
 
@@ -773,7 +764,7 @@ def _sections_and_blocks(body: list[str], numbering: _Numbering, preamble_lines:
     of a year's work) becomes a block of its own, so its targets belong to a clause."""
     sections: list[Section] = []
     blocks: list[tuple[Section | None, _Block]] = []
-    if numbering.first_body is None or extract_targets("\n".join(preamble_lines)):
+    if numbering.first_body is None or extract_targets("\n".join(preamble_lines), annual=annual):
         if preamble_lines:
             blocks.append((None, _Block("section", "", None, preamble_lines)))
         preamble_lines = []
@@ -820,7 +811,8 @@ def _section(h: tuple[str, int, str, str], number: int) -> tuple[Section, str]:
     return Section(number, h[2], stitle, sname), remainder
 
 
-def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title: str) -> list[Clause]:
+def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title: str,
+             annual: bool = False) -> list[Clause]:
     """One Clause per non-empty block, numbered 1, 2, … across the document, with its targets.
     An unnumbered block is named after its section (or the document's title)."""
     clauses: list[Clause] = []
@@ -840,19 +832,19 @@ def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title
             section_no=section.number if section else None, section=section.title if section else None,
             title=title_, text=text_,
         )
-        clause.targets = _clause_targets(clause)
+        clause.targets = _clause_targets(clause, annual)
         clauses.append(clause)
         if section:
             section.clause_numbers.append(n)
     return clauses
 
 
-def _clause_targets(clause: Clause) -> list[TargetDraft]:
+def _clause_targets(clause: Clause, annual: bool = False) -> list[TargetDraft]:
     """The targets of a clause (:func:`extract_targets`), none under 发展基础 / 工作回顾:
     figures there describe the present, not a goal."""
     if any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title)):
         return []
-    return extract_targets(clause.text)
+    return extract_targets(clause.text, annual=annual)
 
 
 def _is_issuer_line(line: str) -> bool:
@@ -870,164 +862,6 @@ def _is_paragraph(line: str) -> bool:
     if s[-1] in "：:" and len(s) < 60 and s.startswith("各"):
         return False  # the addressees of a notice
     return True
-
-
-# --------------------------------------------------------------------------- targets
-
-_UNIT_BASES = (
-    "个百分点", "平方公里", "平方米", "千瓦时", "千瓦", "美元", "元", "人次", "公里", "千米", "米",
-    "家", "个", "场", "人", "名", "项", "所", "条", "部", "座", "套", "根", "件", "台", "次", "批",
-    "支", "户", "吨", "亩", "辆", "种", "款", "篇", "处", "张", "位", "例", "本", "类", "对",
-    "%", "％", "‰",
-)
-_NUM_RE = re.compile(
-    r"(?<![\d.．A-Za-z第])(\d+(?:\.\d+)?)\s*((?:万亿|[万亿千百])?(?:" + "|".join(map(re.escape, _UNIT_BASES)) + r"))"
-)
-_SUFFIX_RE = re.compile(r"\s*(以上|左右|以下|以内|之内|余)")
-_PREFIX_MORE = ("超过", "超出", "高于", "突破", "逾", "超")
-_PREFIX_LEAST = ("不少于", "不低于", "不小于", "至少")
-_PREFIX_MOST = ("不超过", "不高于", "不多于", "控制在", "低于")
-_PREFIX_ABOUT = ("约", "近")
-_PREFIX_REACH = ("达到", "达")
-_PREFIX_ALL = sorted(_PREFIX_MORE + _PREFIX_LEAST + _PREFIX_MOST + _PREFIX_ABOUT + _PREFIX_REACH, key=len, reverse=True)
-_SUFFIX_COMPARATOR = {"以上": "at_least", "左右": "about", "余": "about", "以下": "at_most", "以内": "at_most", "之内": "at_most"}
-
-_SEGMENT_DELIMS = "，,；;。：:！!？?\n"
-_SENTENCE_DELIMS = "。；;！!？?\n"
-_BOUNDARY_RE = re.compile(r"\s*(?:$|[，,；;。：:、！!？?)）\n])")
-_POST_END_RE = re.compile(r"[，,；;。：:、！!？?\n]")
-_RANGE_BEFORE_RE = re.compile(r"\d\s*[-—–~～至到]\s*$")
-_COMMITMENT_RE = re.compile(r"力争|争取|确保|达到|目标|到\d{4}年|每年|年均")
-_PER_YEAR_RE = re.compile(r"每年|年均|每年度")
-_GOAL_LIST_RE = re.compile(r"预期目标|主要目标|目标是|目标为")  # a list of expected values on one line
-_SCOPE_RE = re.compile(r"^(?:(?:到|至|截至)\d{4}年(?:底|末)?|全市|全省|全区|全县|市本级|每年度|每年|年均|全年|力争|争取|确保|累计|其中|另外)+")
-_VERBS = ("新增", "新建", "建成", "建设", "培育", "引育", "引培", "引进", "招引", "集聚", "开展", "举办",
-          "遴选", "发布", "支持", "解决", "设立", "打造", "开通", "形成", "实现", "认定", "创建", "攻克",
-          "编制", "组建", "布局", "规划", "达到")
-_VERB_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
-_TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_ALL)) + r"|力争|为|是)\s*$")
-
-
-def _metric_start(segment: str, seg_offset: int) -> int:
-    """Offset where the metric begins inside ``segment``: after the scope words (全市, 每年,
-    力争, 到2026年 …) and, when a verb introduces what is counted (…在常高校设立 X), at the
-    last verb group (遴选发布) that is followed by a noun."""
-    scope = _SCOPE_RE.match(segment)
-    start = scope.end() if scope else 0
-    verbs = list(_VERB_RE.finditer(segment, start))
-    for v in reversed(verbs):
-        tail = _TRAILING_COMPARATOR_RE.sub("", segment[v.end():]).strip()
-        if len(tail) < 2:
-            continue
-        vstart = v.start()
-        for w in reversed(verbs):  # 遴选发布: extend over a verb right before it
-            if w.end() == vstart:
-                vstart = w.start()
-        return seg_offset + vstart
-    return seg_offset + start
-
-
-def _comparator(text: str, prefix: str | None, suffix: re.Match | None,
-                context: tuple[int, int, int] | bool) -> str | None:
-    """The comparator of a number from the words around it; without such words, ``at_least``
-    when the number ends its phrase (``context`` = sentence, segment and number offsets) in
-    a sentence that commits (力争…150家, 到2026年…5个, 建成…3个, 预期目标是:…2.5%), else
-    ``None`` (not a target)."""
-    if prefix in _PREFIX_MORE:
-        return "more_than"
-    if suffix:
-        return _SUFFIX_COMPARATOR[suffix.group(1)]
-    if prefix in _PREFIX_LEAST or prefix in _PREFIX_REACH:
-        return "at_least"
-    if prefix in _PREFIX_MOST:
-        return "at_most"
-    if prefix in _PREFIX_ABOUT:
-        return "about"
-    if not context:
-        return None
-    sent_start, seg_start, num_start = context
-    if (_COMMITMENT_RE.search(text, sent_start, num_start) or _VERB_RE.search(text, seg_start, num_start)
-            or _GOAL_LIST_RE.search(text, text.rfind("\n", 0, num_start) + 1, num_start)):
-        return "at_least"
-    return None
-
-
-def extract_targets(clause_text: str) -> list[TargetDraft]:
-    """The quantitative targets of a clause.
-
-    A target is an Arabic number with a unit (个, 家, 场, 人, 名, 项, 所, 亿元, 万元, % …)
-    that the text commits to: it carries a comparator (``以上``/``不少于``/``达到`` →
-    ``at_least``, ``超``/``超过``/``突破`` → ``more_than``, ``左右``/``约`` → ``about``,
-    ``以内``/``不超过`` → ``at_most``), or it closes a phrase in a sentence that states a
-    commitment (力争, 确保, 到2026年, 每年 …; then ``at_least``).  ``每年``/``年均`` in the
-    phrase before the number (back to the last comma, so one 每年 covers a list joined by
-    、) make it ``per_year``, else ``plan_period``.  Years, dates,
-    document numbers, ordinals (第1), ranges (2-3条), numbers inside names (“1028”, “6+X”)
-    and quantities that qualify a noun without a comparator (15个重点领域) are not targets.
-    """
-    text = clause_text
-    out: list[TargetDraft] = []
-    last_end = 0
-    for m in _NUM_RE.finditer(text):
-        num_start, num_end = m.start(1), m.end()
-        if _RANGE_BEFORE_RE.search(text[:num_start]) or re.match(r"\s*[-—–~～至]\s*\d", text[m.end(1):]):
-            continue
-        value = float(m.group(1))
-        unit = m.group(2)
-        unit = "%" if unit == "％" else unit
-        # comparator words around the number
-        suffix = _SUFFIX_RE.match(text, num_end)
-        end = suffix.end() if suffix else num_end
-        before = text[max(0, num_start - 4):num_start]
-        prefix = next((p for p in _PREFIX_ALL if before.endswith(p)), None)
-        expr_start = num_start - len(prefix) if prefix else num_start
-        at_boundary = bool(_BOUNDARY_RE.match(text, end))
-        # the sentence and the segment (phrase) that hold the number
-        sent_start = max(text.rfind(d, 0, num_start) for d in _SENTENCE_DELIMS) + 1
-        seg_start = max(text.rfind(d, 0, expr_start) for d in _SEGMENT_DELIMS) + 1
-        if last_end > seg_start:
-            seg_start = last_end
-            while seg_start < expr_start and text[seg_start] in "、和及与 ":
-                seg_start += 1
-        comparator = _comparator(text, prefix, suffix, at_boundary and (sent_start, seg_start, num_start))
-        if comparator is None:
-            continue
-        # what follows the number up to the end of the phrase (number before noun: 建成200个左右起降场)
-        post = ""
-        if not at_boundary:
-            if not suffix:
-                continue  # 超100亿元或…项目, 15个重点领域: the number qualifies a noun
-            bound = _POST_END_RE.search(text, end)
-            post_end = bound.start() if bound else len(text)
-            post = text[end:post_end]
-            if _NUM_RE.search(post):
-                continue  # 1亿元以上项目30个: a qualifier of the next quantity
-            end = post_end
-        segment = text[seg_start:expr_start]
-        mstart = _metric_start(segment, seg_start)
-        pre = _TRAILING_COMPARATOR_RE.sub("", text[mstart:expr_start]).strip()
-        metric = (pre + post).strip()
-        if not metric:
-            continue
-        # phrase: the metric, with the scope words when they are all that comes before it
-        # (全市每年遴选发布“三名联动”创新发展园区20个左右)
-        scope = _SCOPE_RE.match(text[seg_start:mstart])
-        pstart = seg_start if scope and scope.end() == mstart - seg_start else mstart
-        phrase = text[pstart:end]
-        comma = max(text.rfind(d, 0, num_start) for d in _SEGMENT_DELIMS) + 1
-        period = "per_year" if _PER_YEAR_RE.search(text, comma, num_start) else "plan_period"
-        shown_prefix = prefix if prefix and prefix not in _PREFIX_REACH else ""
-        expr = (shown_prefix + text[num_start:(suffix.end() if suffix else num_end)]).replace(" ", "")
-        short = metric
-        vm = _VERB_RE.match(short)
-        while vm and len(short) - vm.end() >= 2:
-            short = short[vm.end():]
-            vm = _VERB_RE.match(short)
-        label = f"{short} {expr}"
-        out.append(TargetDraft(metric=metric, value=value, unit=unit, comparator=comparator, period=period,
-                               phrase=phrase, name=label, start=pstart, end=end))
-        last_end = end
-    return out
 
 
 # --------------------------------------------------------------------------- mentions
@@ -1103,14 +937,16 @@ def find_ambiguous_numbers(clause: Clause) -> list[str]:
     if any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title)):
         return []
     text, out = clause.text, []
-    for m in _NUM_RE.finditer(text):
-        start, end = m.start(1), m.end()
-        if any(t.start <= start < t.end for t in clause.targets):
+    for m in QUANTITY_RE.finditer(text):
+        start, end = m.start("v"), m.end()
+        if not m.group("unit") or any(t.start <= start < t.end for t in clause.targets):
             continue
-        sent_start = max(text.rfind(d, 0, start) for d in _SENTENCE_DELIMS) + 1
-        if not (_COMMITMENT_RE.search(text, sent_start, start) or _VERB_RE.search(text, sent_start, start)):
+        sent_start = max(text.rfind(d, 0, start) for d in SENTENCE_DELIMS) + 1
+        if not (COMMITMENT_RE.search(text, sent_start, start) or VERB_RE.search(text, sent_start, start)):
             continue
-        sent_end = min([i for i in (text.find(d, end) for d in _SENTENCE_DELIMS) if i >= 0] or [len(text)])
+        if is_present_state(text, sent_start, start):
+            continue
+        sent_end = min([i for i in (text.find(d, end) for d in SENTENCE_DELIMS) if i >= 0] or [len(text)])
         item = f"数值 {m.group(0)}:{text[max(sent_start, start - 15):min(sent_end, end + 15)]}"
         if item not in out:
             out.append(item)
@@ -1176,6 +1012,7 @@ def document_rows(parsed: ParsedDocument, entities: Iterable[Entity] = ()) -> Do
                 "confidence": CONFIDENCE,
                 "metric": t.metric,
                 "value": t.value,
+                "value_max": t.value_max,
                 "unit": t.unit,
                 "comparator": t.comparator,
                 "period": t.period,

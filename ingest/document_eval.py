@@ -8,7 +8,8 @@ its clause structure and every quantitative target read by a person (see the fil
 * **target precision / recall**: a found target matches an annotated one when the value
   and the unit agree (each annotated target is matched at most once).  Found numbers that
   the annotation marks *ambiguous* count neither way;
-* **comparator accuracy**: among matched targets, how many have the annotated comparator;
+* **comparator and period accuracy**: among matched targets, how many have the annotated
+  comparator (and, for ``between``, the annotated upper bound ``value_max``) and period;
 * **clause accuracy**: annotated structure labels (``一`` for a section, ``二/一`` for a
   numbered clause under it, ``/1`` without a section) found, over the larger of the
   annotated and the found label counts (so extra clauses cost as much as missing ones).
@@ -47,6 +48,7 @@ class DocumentScore:
     found_targets: int = 0  # found, minus those the annotation marks ambiguous
     matched_targets: int = 0
     comparator_ok: int = 0
+    period_ok: int = 0
     gold_clauses: int = 0
     found_clauses: int = 0
     matched_clauses: int = 0
@@ -66,12 +68,16 @@ class DocumentScore:
         return self.comparator_ok / self.matched_targets if self.matched_targets else 1.0
 
     @property
+    def period_accuracy(self) -> float:
+        return self.period_ok / self.matched_targets if self.matched_targets else 1.0
+
+    @property
     def clause_accuracy(self) -> float:
         denom = max(self.gold_clauses, self.found_clauses)
         return self.matched_clauses / denom if denom else 1.0
 
     def add(self, other: "DocumentScore") -> None:
-        for name in ("gold_targets", "found_targets", "matched_targets", "comparator_ok",
+        for name in ("gold_targets", "found_targets", "matched_targets", "comparator_ok", "period_ok",
                      "gold_clauses", "found_clauses", "matched_clauses"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -122,7 +128,8 @@ def score_document(doc: ParsedDocument, annotation: dict) -> DocumentScore:
             g = open_gold.pop(hit)
             score.found_targets += 1
             score.matched_targets += 1
-            score.comparator_ok += g["comparator"] == t.comparator
+            score.comparator_ok += g["comparator"] == t.comparator and g.get("value_max") == t.value_max
+            score.period_ok += g.get("period") == t.period
         elif ambiguous[key] > 0:
             ambiguous[key] -= 1
         else:
@@ -137,11 +144,16 @@ def score_document(doc: ParsedDocument, annotation: dict) -> DocumentScore:
     return score
 
 
-def evaluate_corpus(annotations: Path = ANNOTATIONS, *, files: tuple[str, ...] = ()) -> CorpusReport:
-    """Parse every annotated document (or those named in ``files``) and score it."""
+def evaluate_corpus(annotations: Path = ANNOTATIONS, *, files: tuple[str, ...] = (),
+                    splits: tuple[str, ...] = ()) -> CorpusReport:
+    """Parse every annotated document (or those named in ``files``, or those of ``splits``)
+    and score it.  Documents outside ``splits`` are not even read, so tuning on the
+    ``tune`` split never runs the extractor on the held-out documents."""
     scores = []
     for ann in load_annotations(annotations):
         if files and ann["file"] not in files:
+            continue
+        if splits and ann["split"] not in splits:
             continue
         path = Path(annotations).parent / ann["file"]
         doc = parse_document(read_text(path), path=path)
@@ -152,13 +164,16 @@ def evaluate_corpus(annotations: Path = ANNOTATIONS, *, files: tuple[str, ...] =
 def report_rows(report: CorpusReport) -> tuple[list[str], list[list]]:
     """Columns and rows of the evaluation table: each document, then each split's total."""
     columns = ["document", "split", "targets", "found", "matched", "precision", "recall",
-               "comparator", "clauses", "clause accuracy"]
+               "comparator", "period", "clauses", "clause accuracy"]
 
     def row(s: DocumentScore) -> list:
         return [s.file, s.split, s.gold_targets, s.found_targets, s.matched_targets,
                 f"{s.target_precision:.2f}", f"{s.target_recall:.2f}", f"{s.comparator_accuracy:.2f}",
-                s.gold_clauses, f"{s.clause_accuracy:.2f}"]
+                f"{s.period_accuracy:.2f}", s.gold_clauses, f"{s.clause_accuracy:.2f}"]
 
     rows = [row(d) for d in report.documents]
-    rows += [row(report.overall(split)) for split in SPLITS + (None,)]
+    present = {d.split for d in report.documents}  # a --split run totals only what it read
+    rows += [row(report.overall(split)) for split in SPLITS if split in present]
+    rows.append(row(report.overall()))
     return columns, rows
+

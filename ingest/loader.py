@@ -64,7 +64,7 @@ def _sources(doc: Path) -> dict[str, str]:
 
 # What ``documents/targets.csv`` may add to a target: every Target property the
 # document's text does not set (the measuring query, published figures, their sources).
-_DOCUMENT_TARGET_PROPS = {"metric", "value", "unit", "comparator", "period", "phrase"}
+_DOCUMENT_TARGET_PROPS = {"metric", "value", "value_max", "unit", "comparator", "period", "phrase"}
 TARGET_OVERLAY_PROPS = {p.name: p for p in model.node_type("Target").props if p.name not in _DOCUMENT_TARGET_PROPS}
 # A published figure is shown only with the date it describes and the page that states it.
 _FIGURE_NEEDS = {"baseline": ("baseline_as_of", "baseline_source"), "latest": ("latest_as_of", "latest_source")}

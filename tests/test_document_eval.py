@@ -19,8 +19,14 @@ RECALL_GOAL, PRECISION_GOAL = 0.9, 0.95
 
 
 @pytest.fixture(scope="module")
-def report():
-    return evaluate_corpus()
+def tuned():
+    """The documents tuned on (tune, seen): tuning never runs the extractor on the held-out ones."""
+    return evaluate_corpus(splits=("tune", "seen"))
+
+
+@pytest.fixture(scope="module")
+def held_out():
+    return evaluate_corpus(splits=("test",))
 
 
 def test_the_corpus_has_a_dozen_real_documents_with_sources_and_a_held_out_third():
@@ -57,23 +63,25 @@ def test_scores_count_misses_extras_and_ambiguous_numbers():
     assert structure_labels(doc) == ["一"] and s.clause_accuracy == 0.5
 
 
-def test_the_tuning_split_meets_the_goal(report):
-    tune = report.overall("tune")
-    assert tune.target_recall >= RECALL_GOAL and tune.target_precision >= PRECISION_GOAL
-    assert tune.clause_accuracy >= 0.95
+def test_the_tuning_split_meets_the_goal(tuned):
+    assert {d.split for d in tuned.documents} == {"tune", "seen"}
+    for split in ("tune", "seen"):
+        total = tuned.overall(split)
+        assert total.target_recall >= RECALL_GOAL and total.target_precision >= PRECISION_GOAL, split
+        assert total.clause_accuracy >= 0.95 and total.period_accuracy >= 0.9, split
 
 
 @pytest.mark.xfail(strict=True, reason="held-out precision is 0.93 (38/41): present-state figures taken as targets "
                    "(江岸区 预计…突破1700亿元 and 税收占比近95% under 一、2024年…计划执行情况; 山东 实现地区生产总值9.86万亿元)")
-def test_the_test_split_precision_meets_the_goal(report):
-    assert report.overall("test").target_precision >= PRECISION_GOAL
+def test_the_test_split_precision_meets_the_goal(held_out):
+    assert held_out.overall("test").target_precision >= PRECISION_GOAL
 
 
 @pytest.mark.xfail(strict=True, reason="held-out recall is 0.62 (38/61) on the split annotated before the extractor "
                    "ran on it: a ● list of expected values, counts after a revenue threshold (超1000亿元的2个) and ranges, "
                    "targets in a news lead, units not in the list (EFLOPS, EB, 倍); see docs/documents-eval.md")
-def test_the_test_split_recall_meets_the_goal(report):
-    assert report.overall("test").target_recall >= RECALL_GOAL
+def test_the_test_split_recall_meets_the_goal(held_out):
+    assert held_out.overall("test").target_recall >= RECALL_GOAL
 
 
 def test_the_command_prints_each_document_and_the_totals():
@@ -83,18 +91,38 @@ def test_the_command_prints_each_document_and_the_totals():
     names = [r["document"] for r in rows]
     assert names[-4:] == ["overall (tune)", "overall (seen)", "overall (test)", "overall"]
     assert len(names) == len(load_annotations()) + len(SPLITS) + 1
+    assert {"precision", "recall", "comparator", "period", "clause accuracy"} <= set(rows[-1])
     assert ANNOTATIONS.is_file()
 
 
+def test_the_command_reads_only_the_splits_asked_for():
+    result = CliRunner().invoke(cli, ["eval-documents", "--format", "json", "--split", "tune"])
+    assert result.exit_code == 0, result.output
+    names = [r["document"] for r in json.loads(result.output)]
+    assert names == [d["file"] for d in load_annotations() if d["split"] == "tune"] + ["overall (tune)", "overall"]
+
+
+def test_the_command_refuses_a_split_with_no_document():
+    result = CliRunner().invoke(cli, ["eval-documents", "--split", "no-such-split"])
+    assert result.exit_code == 2 and "no annotated document in split no-such-split" in result.output
+
+
 def test_ambiguous_numbers_go_to_candidates_not_targets():
+    """Invented text: a quantity before its noun with no commitment of its own, and a
+    comparator cut off by a truncated copy, are for review, not Targets."""
     from ingest.document import document_rows, parse_document, read_text
 
-    doc = parse_document(read_text(CORPUS_DIR / "jiangsu-digital-economy-acceleration-2021.txt"))
+    doc = parse_document("某市行动方案\n一、发展目标\n到2027年,建成5G基站超20万个,推进3000项应用场景开放,"
+                         "培育专精特新企业50家以")
     rows = document_rows(doc)
     numbers = [c["text"] for c in rows.candidates if c["text"].startswith("数值 ")]
-    assert numbers == ["数值 3000项:,建成5G基站超20万个,打造3000项5G优秀应用案例",
-                       "数值 8个:心PUE低于1.3,创建不少于8个国家级绿色数据中心"]
-    assert {t["value"] for t in rows.nodes["Target"]}.isdisjoint({3000, 8})
+    assert numbers == ["数值 3000项:,建成5G基站超20万个,推进3000项应用场景开放,培育专精特新企业",
+                       "数值 50家:应用场景开放,培育专精特新企业50家以"]
+    assert [t["value"] for t in rows.nodes["Target"]] == [20]
+    # the numbers before their noun of a seen document (打造3000项…案例, 创建不少于8个…) are targets now
+    seen = document_rows(parse_document(read_text(CORPUS_DIR / "jiangsu-digital-economy-acceleration-2021.txt")))
+    assert {3000, 8} <= {t["value"] for t in seen.nodes["Target"]}
+    assert not any(c["text"].startswith("数值 ") for c in seen.candidates)
     # present-state figures (工作回顾) are neither targets nor candidates
     review = document_rows(parse_document(read_text(CORPUS_DIR / "longgang-2014-government-work-report.txt")))
     assert review.nodes["Target"] == [] and not any(c["text"].startswith("数值 ") for c in review.candidates)

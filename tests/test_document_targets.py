@@ -1,0 +1,227 @@
+"""Which numbers of a policy text are quantitative targets (``ingest.document_targets``).
+
+Every sentence here is invented, written the way plans, opinions, measures and annual
+work reports write their goals; none is copied from the held-out documents.  Each test
+is one case of issue #21 and reads as the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.document import document_rows, parse_document
+from ingest.document_targets import extract_targets
+
+
+def found(text: str, **context) -> list[tuple]:
+    return [(t.value, t.unit, t.comparator, t.period) for t in extract_targets(text, **context)]
+
+
+# --------------------------------------------------------------------------- units
+
+
+def test_an_index_or_a_ratio_needs_no_unit():
+    assert found("到2027年,全市数字经济发展指数达到85。") == [(85, "", "at_least", "plan_period")]
+    assert found("新建数据中心电能利用效率(PUE)低于1.3。") == [(1.3, "", "at_most", "plan_period")]
+    assert found("力争区域创新能力综合评分提高到90以上。") == [(90, "", "at_least", "plan_period")]
+
+
+def test_a_bare_number_without_an_index_or_a_comparator_is_not_a_target():
+    assert found("力争到2027年形成“1+3+N”产业体系,打造3D打印基地。") == []
+    assert found("到2026年,全市数字经济发展指数达到2026年") == []
+    assert found("力争数字经济发展指数达到85") == []  # cut copy: the unit or the rest may be lost
+
+
+def test_a_share_in_percent_and_a_change_in_percentage_points():
+    assert found("数字经济核心产业增加值占地区生产总值比重达到15%。") == [(15, "%", "at_least", "plan_period")]
+    assert found("到2027年,研发经费投入强度提高0.2个百分点。") == [(0.2, "个百分点", "at_least", "plan_period")]
+    assert found("城镇调查失业率控制在5.5%以内。") == [(5.5, "%", "at_most", "plan_period")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("数字经济核心产业增加值突破1.2万亿元。", 1.2, "万亿元"),
+    ("力争设立产业基金规模达到50亿元。", 50, "亿元"),
+    ("每年安排专项资金不少于3000万元。", 3000, "万元"),
+    ("力争新增工业机器人应用5000台(套)。", 5000, "台"),
+    ("力争到2027年,无人机保有量达到2万架。", 2, "万架"),
+    ("粮食产量保持在1.3万亿斤以上。", 1.3, "万亿斤"),
+    ("新增算力规模达到10EFLOPS。", 10, "EFLOPS"),
+    ("全年接待游客突破1.5亿人次。", 1.5, "亿人次"),
+    ("规上工业总产值增长1倍以上。", 1, "倍"),
+])
+def test_amounts_in_the_units_plans_use(text, value, unit):
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(value, unit)]
+
+
+def test_full_width_digits_read_as_digits():
+    assert found("力争培育专精特新企业１００家以上。") == [(100, "家", "at_least", "plan_period")]
+
+
+# --------------------------------------------------------------------------- comparators
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("高新技术企业数量达到1000家。", "at_least"),
+    ("高新技术企业数量1000家以上。", "at_least"),
+    ("高新技术企业数量不少于1000家。", "at_least"),
+    ("高新技术企业数量超1000家。", "more_than"),
+    ("高新技术企业数量突破1000家。", "more_than"),
+    ("力争高新技术企业数量1000家。", "at_least"),
+    ("高新技术企业数量1000家左右。", "about"),
+    ("高新技术企业数量提高到1000家。", "at_least"),
+    ("单位工业增加值能耗降至0.4吨标准煤以下。", "at_most"),
+])
+def test_comparator_words(text, comparator):
+    assert [t.comparator for t in extract_targets(text)] == [comparator]
+
+
+def test_a_range_is_one_target_between_its_ends():
+    (t,) = extract_targets("开通至周边机场通用航空短途运输航线2—3条。")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (2, 3, "条", "between")
+    (t,) = extract_targets("力争地区生产总值增长5%-6%。")
+    assert (t.value, t.value_max, t.unit, t.comparator) == (5, 6, "%", "between")
+    (t,) = extract_targets("每年举办对接活动10至15场。")
+    assert (t.value, t.value_max, t.period) == (10, 15, "per_year")
+
+
+def test_a_range_without_a_commitment_is_not_a_target():
+    assert found("每月召开2—3次例会。") == []
+
+
+def test_a_span_of_years_is_no_range():
+    assert found("制定低空经济发展规划(2024—2026年),编制2023-2035年空域规划。") == []
+
+
+def test_growth_rates_are_targets_when_the_sentence_commits():
+    assert found("力争规上工业增加值增长8%。") == [(8, "%", "at_least", "plan_period")]
+    assert found("工业投资年均增长10%以上。") == [(10, "%", "at_least", "per_year")]
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def test_per_year_against_the_plan_period():
+    assert found("每年新增省级专精特新企业50家以上,到2027年累计达到300家。") == [
+        (50, "家", "at_least", "per_year"), (300, "家", "at_least", "plan_period")]
+    assert found("年均引进高层次人才200名。") == [(200, "名", "at_least", "per_year")]
+    # 全年 in the target year is the level reached then, not a yearly amount
+    assert found("到2027年,全年实现产业规模突破3000亿元。") == [(3000, "亿元", "more_than", "plan_period")]
+
+
+def test_in_an_annual_work_document_every_target_is_for_the_year():
+    text = "主要预期目标是:地区生产总值增长5.5%左右;城镇新增就业12万人;居民收入增长与经济增长同步。"
+    assert found(text, annual=True) == [(5.5, "%", "about", "per_year"), (12, "万人", "at_least", "per_year")]
+    assert found("今年新开工重大项目200个以上。") == [(200, "个", "at_least", "per_year")]
+
+
+def test_an_annual_document_is_known_by_its_title():
+    doc = parse_document("2026年全市重点工作安排\n一、主要目标\n新增规上工业企业300家以上。\n")
+    assert [(t.value, t.period) for _, t in doc.targets] == [(300, "per_year")]
+    plan = parse_document("某市三年行动方案(2026—2028年)\n一、主要目标\n新增规上工业企业300家以上。\n")
+    assert [(t.value, t.period) for _, t in plan.targets] == [(300, "plan_period")]
+
+
+# --------------------------------------------------------------------------- numbers that are not targets
+
+
+@pytest.mark.parametrize("text", [
+    "根据《某市人民政府关于印发实施方案的通知》(某政发〔2026〕7号)要求。",  # a document number
+    "全面落实“1028”产业体系和“6+X”未来产业布局。",  # names with digits
+    "全市现有高新技术企业1254家,科技型中小企业3000余家。",  # the present state
+    "2025年全市高新技术企业已达5791家。",
+    "截至2025年底,累计建成5G基站3.2万个。",
+    "去年全市地区生产总值增长6.1%。",
+    "对新认定的国家级企业技术中心,给予最高不超过200万元奖励。",  # an incentive, not a goal
+    "对年营业收入首次突破1亿元的企业给予一次性奖励。",
+    "对年营业收入1亿元以上的企业给予支持。",  # a threshold qualifying a noun
+    "聚焦15个重点领域,形成良好发展格局。",
+    "在5个工作日内办结。",
+])
+def test_numbers_that_are_not_targets(text):
+    assert extract_targets(text) == []
+
+
+def test_present_state_then_a_goal_in_the_same_sentence():
+    assert found("目前全市已有高新技术企业1254家,力争到2027年达到2000家。") == [
+        (2000, "家", "at_least", "plan_period")]
+
+
+# --------------------------------------------------------------------------- numbers before their noun
+
+
+def test_a_verb_a_number_and_its_noun_in_a_sentence_that_commits():
+    (t,) = extract_targets("到2027年,打造30个智能制造示范工厂。")
+    assert (t.value, t.unit, t.comparator, t.metric) == (30, "个", "at_least", "打造智能制造示范工厂")
+    (t,) = extract_targets("力争创建不少于8个国家级绿色数据中心。")
+    assert (t.value, t.comparator, t.metric) == (8, "at_least", "创建国家级绿色数据中心")
+
+
+def test_a_number_its_noun_and_then_the_verb_in_a_sentence_that_commits():
+    (t,) = extract_targets("到2025年底前,全市首批100个示范社区全面建成。")
+    assert (t.value, t.unit, t.comparator, t.metric) == (100, "个", "at_least", "首批示范社区全面建成")
+    (t,) = extract_targets("到2027年,确保60%的城市社区建成养老服务站。")  # a share: N% of the noun
+    assert (t.value, t.unit, t.comparator) == (60, "%", "at_least")
+    assert found("其中60%的资金用于设备购置。") == []
+
+
+def test_a_verb_a_number_and_its_noun_without_a_commitment_is_not_a_target():
+    assert found("组织开展3场专题培训。") == []
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_targets_in_a_table_with_a_target_column():
+    text = ("主要指标如下:\n"
+            "序号 | 指标 | 单位 | 2025年(基期) | 2027年(目标值)\n"
+            "1 | 数字经济核心产业增加值 | 亿元 | 1200 | 1500\n"
+            "2 | 规上工业企业数字化改造覆盖率 | % | 60 | ≥90\n"
+            "3 | 年均新增高新技术企业 | 家 | — | 500\n")
+    got = [(t.metric, t.value, t.unit, t.comparator, t.period) for t in extract_targets(text)]
+    assert got == [("数字经济核心产业增加值", 1500, "亿元", "at_least", "plan_period"),
+                   ("规上工业企业数字化改造覆盖率", 90, "%", "at_least", "plan_period"),
+                   ("年均新增高新技术企业", 500, "家", "at_least", "per_year")]
+
+
+def test_a_tab_separated_table_with_units_in_the_indicator_column():
+    text = "指标名称\t2023年\t2026年目标\n低空经济产业规模(亿元)\t80\t200\n起降场(个)\t12\t100以上\n"
+    got = [(t.metric, t.value, t.unit, t.comparator) for t in extract_targets(text)]
+    assert got == [("低空经济产业规模", 200, "亿元", "at_least"), ("起降场", 100, "个", "at_least")]
+
+
+def test_a_table_without_a_target_column_sets_nothing():
+    text = "指标 | 2023年 | 2024年\n企业数(家) | 80 | 95\n"
+    assert extract_targets(text) == []
+
+
+def test_the_cells_of_a_task_table_are_read_as_phrases():
+    text = "序号 | 重点任务 | 责任单位\n1 | 到2027年培育专精特新企业100家以上 | 市工信局\n"
+    (t,) = extract_targets(text)
+    assert (t.value, t.unit, t.phrase) == (100, "家", "培育专精特新企业100家以上")
+
+
+# --------------------------------------------------------------------------- whole documents
+
+
+def test_flat_measures_numbered_one_to_thirteen():
+    text = "某区促进产业发展若干措施\n" + "".join(
+        f"{n}、措施{n}。力争培育企业{k}家。\n" for k, n in enumerate(
+            "一 二 三 四 五 六 七 八 九 十 十一 十二 十三".split(), start=1))
+    doc = parse_document(text)
+    assert [s.label for s in doc.sections][-3:] == ["十一", "十二", "十三"] and len(doc.sections) == 13
+    assert [t.value for _, t in doc.targets] == list(range(1, 14))
+
+
+def test_a_truncated_copy_keeps_every_complete_target():
+    text = ("某市行动方案\n一、发展目标\n到2027年,产业规模突破300亿元,集聚企业100家以上,"
+            "建成起降点50个,培育专精特新企业5家以")
+    doc = parse_document(text)
+    assert [(t.value, t.unit) for _, t in doc.targets] == [(300, "亿元"), (100, "家"), (50, "个")]
+    rows = document_rows(doc)
+    assert [c["text"] for c in rows.candidates if c["text"].startswith("数值 ")] == [
+        "数值 5家:起降点50个,培育专精特新企业5家以"]
+
+
+def test_a_text_cut_inside_a_number_does_not_crash():
+    for cut in ("某市行动方案\n一、目标\n力争产业规模达到3", "某市行动方案\n一、目标\n力争产业规模达到3.", "一、"):
+        parse_document(cut)
