@@ -463,7 +463,9 @@ _ATTACHMENT_RE = re.compile(r"附件\s*(\d+\s*)?[:：]|附件\s*\d*\s*$")
 _END_PUNCT = "。；;：:，,！!？?"
 # a web copy that ran its articles together: "第一条 …。     第二条 …"
 _INLINE_ARTICLE_RE = re.compile(rf"\s{{2,}}(?=第[{_CN_NUM}]+条\s)")
-_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与")
+_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与|回顾|成效|现状|基本情况|过去")
+_GOALS_RE = re.compile(r"目标|指标")  # a goals section: 发展目标, 主要目标, 主要指标
+_THIS_YEARS_GOALS_RE = re.compile(r"今年|本年度|\d{4}年度?(?:主要|预期|发展|工作)*目标")  # 今年主要目标
 
 
 def _heading(line: str) -> tuple[str, int, str, str] | None:
@@ -841,10 +843,14 @@ def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title
 
 def _clause_targets(clause: Clause, annual: bool = False) -> list[TargetDraft]:
     """The targets of a clause (:func:`extract_targets`), none under 发展基础 / 工作回顾:
-    figures there describe the present, not a goal."""
-    if any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title)):
+    figures there describe the present, not a goal.  Under 主要目标 (or 今年…目标) every
+    number closing its phrase is a goal."""
+    titles = [t or "" for t in (clause.section, clause.title)]
+    if any(_REVIEW_RE.search(t) for t in titles):
         return []
-    return extract_targets(clause.text, annual=annual)
+    goals = any(_GOALS_RE.search(t) for t in titles)
+    annual = annual or any(_THIS_YEARS_GOALS_RE.search(t) for t in titles)
+    return extract_targets(clause.text, annual=annual, goals=goals)
 
 
 def _is_issuer_line(line: str) -> bool:

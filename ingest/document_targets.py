@@ -50,10 +50,11 @@ _UNIT_BASES = (
     "美元", "元", "人次", "户次", "公里", "千米", "米", "公顷", "小时",
     "家", "个", "场", "人", "名", "项", "所", "条", "部", "座", "套", "根", "件", "台", "次", "批",
     "支", "户", "吨", "亩", "辆", "种", "款", "篇", "处", "张", "位", "例", "本", "类", "对",
-    "架", "斤", "艘", "栋", "间", "片", "颗", "倍", "%", "‰",
+    "架", "斤", "艘", "栋", "间", "片", "颗", "倍", "分钟", "分", "标箱", "%", "‰",
 )
-_ASCII_UNITS = ("EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GW", "MW", "kW", "TB", "PB", "EB")
-_UNIT = ("(?:(?:" + "|".join(_MAGNITUDES) + ")?(?:" + "|".join(map(re.escape, _UNIT_BASES)) + ")"
+_ASCII_UNITS = ("EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GW", "MW", "kW", "TB", "PB", "EB", "TEU")
+_UNIT = ("(?:(?:" + "|".join(_MAGNITUDES) + ")?(?:"
+         + "|".join(map(re.escape, sorted(_UNIT_BASES, key=len, reverse=True))) + ")"
          "|(?:" + "|".join(_ASCII_UNITS) + ")(?![A-Za-z])|万亿|亿|万)")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM_START = r"(?<![\d.A-Za-z第〔\[(（])"
@@ -89,11 +90,12 @@ _BOUNDARY_RE = re.compile(r"\s*(?:[（(][^（）()\n]{1,10}[）)])?\s*(?=$|[，,
 _POST_END_RE = re.compile(r"[，,；;。：:、！!？?\n]")
 COMMITMENT_RE = re.compile(r"力争|争取|确保|达到|目标|(?<![截止])[到至]\d{4}年|每年|年均|预期|今年|全年|实现")
 _GOAL_LIST_RE = re.compile(r"预期目标|主要目标|目标是|目标为")  # a list of expected values on one line
-_PER_YEAR_RE = re.compile(r"每年|年均|每年度|年增长")
+# 每年, 年均; 年新增 (but not 三年新增, 今年新增)
+_PER_YEAR_RE = re.compile(r"每年|年均|每年度|(?<![\d一二三四五六七八九十两几今全去前明当上近本])年(?:增长|新增|引进|培育|招引|举办)")
 _THIS_YEAR_RE = re.compile(r"今年|全年|年度")  # per year unless the sentence names a target year
 _PLAN_PERIOD_RE = re.compile(r"累计|[到至]\d{4}年")
 # the present state: 现有…1254家, 2025年已达…, 截至2025年底…, 去年…增长6.1%
-_PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|拥有")
+_PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|拥有(?!量)|同比")
 _INCENTIVE_RE = re.compile(r"给予|奖励|补助|补贴|资助|奖补|贴息|一次性|最高")
 _INDEX_RE = re.compile(r"指数|系数|PUE|得分|评分|分值|指标值", re.I)
 _SCOPE_RE = re.compile(r"^(?:(?:到|至|截至)\d{4}年(?:底|末)?|全市|全省|全区|全县|市本级|每年度|每年|年均|全年|今年"
@@ -106,7 +108,8 @@ VERB_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
 _AFTER_NOUN_VERB_RE = re.compile(r"建成|完成|实现|达到|覆盖|投用|投运|落地|竣工|上线|获批|入驻")
 _TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_WORDS)) + r"|为|是)\s*$")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_ANNUAL_TITLE_RE = re.compile(r"\d{4}年度?.{0,30}(重点工作|工作要点|工作计划|工作安排|工作报告|发展计划|预期目标)")
+_ANNUAL_TITLE_RE = re.compile(r"\d{4}年度?.{0,30}(重点工作|工作要点|工作计划|工作安排|工作报告|发展计划|预期目标)"
+                              r"|政府工作报告|今年")
 
 
 def is_annual_title(title: str | None) -> bool:
@@ -240,27 +243,30 @@ def _around(text: str, q: _Quantity, last_end: int) -> _Around:
                    end, bool(boundary), _delim_before(text, q.start, SENTENCE_DELIMS), seg_start)
 
 
-def _commits(text: str, q: _Quantity, a: _Around, annual: bool, *, verb: bool = True) -> bool:
-    """The sentence states a goal: 力争, 到2027年, 目标, a line of expected values
-    (预期目标是:…), a year's work document, or (``verb``) a verb such as 建成 in the phrase."""
+def _commits(text: str, q: _Quantity, a: _Around, goals: bool, *, verb: bool = True) -> bool:
+    """The sentence states a goal: 力争, 到2027年, 目标 anywhere before the number up to the
+    last 。 (one lead covers items split by ;), a line of expected values (预期目标是:…), a
+    goals section or a year's work document (``goals``), or (``verb``) a verb such as 建成
+    in the phrase."""
     line_start = text.rfind("\n", 0, q.start) + 1
-    return bool(annual or COMMITMENT_RE.search(text, a.sent_start, q.start)
+    lead_start = _delim_before(text, q.start, "。！!？?\n")
+    return bool(goals or COMMITMENT_RE.search(text, lead_start, q.start)
                 or (verb and VERB_RE.search(text, a.seg_start, q.start))
                 or _GOAL_LIST_RE.search(text, line_start, q.start))
 
 
-def _comparator(text: str, q: _Quantity, a: _Around, annual: bool) -> str | None:
+def _comparator(text: str, q: _Quantity, a: _Around, goals: bool) -> str | None:
     """``at_least`` / ``more_than`` / ``about`` / ``at_most`` / ``between`` from the words
     around the number, or ``None`` when the number is no target."""
     if is_present_state(text, a.sent_start, q.start) or _is_incentive(text, q, a.seg_start):
         return None
     if q.value_max is not None:
-        return "between" if _commits(text, q, a, annual) else None
+        return "between" if _commits(text, q, a, goals) else None
     prefix = _PREFIXES[a.prefix][0] if a.prefix else None
     if prefix == "more_than":
         return prefix  # 超过…以上 is more than
     word = (_SUFFIXES[a.suffix] if a.suffix else None) or prefix or _INFIXES.get(q.infix)
-    commits = _commits(text, q, a, annual)
+    commits = _commits(text, q, a, goals)
     if not q.unit:  # an index: 指数达到85, PUE低于1.3; never the last words of a cut copy
         ends = re.match(r"\s*[，,；;。：:、！!？?)）\n]", text[a.end:])
         if not (ends and _INDEX_RE.search(text, a.seg_start, q.start)):
@@ -275,7 +281,7 @@ def _comparator(text: str, q: _Quantity, a: _Around, annual: bool) -> str | None
     before = text[a.seg_start:q.start]
     post = text[a.end:_delim_after(text, a.end, _SEGMENT_DELIMS)]
     verb_before = re.search("(?:" + VERB_RE.pattern + r")\s*$", before)
-    if _commits(text, q, a, annual, verb=False) and (verb_before or _AFTER_NOUN_VERB_RE.search(post)):
+    if _commits(text, q, a, goals, verb=False) and (verb_before or _AFTER_NOUN_VERB_RE.search(post)):
         return "at_least"
     return None
 
@@ -318,7 +324,7 @@ def _post(text: str, a: _Around, unit: str) -> tuple[str, int] | None:
     post_end = _delim_after(text, a.end, _POST_END_RE.pattern.strip("[]"))
     post = text[a.end:post_end]
     share = unit == "%" and post.lstrip().startswith("的")  # 60%的社区: a share of the noun
-    if (re.match(r"\s*(?:的|或|之间)", post) and not share) or any(q.unit for q in _quantities(post)):
+    if (re.match(r"\s*(?:的|或|之间|级)", post) and not share) or any(q.unit for q in _quantities(post)):
         return None
     return post, post_end
 
@@ -351,12 +357,12 @@ def _label(metric: str, expr: str) -> str:
     return f"{short} {expr}"
 
 
-def _target_at(text: str, q: _Quantity, last_end: int, annual: bool) -> TargetDraft | None:
+def _target_at(text: str, q: _Quantity, last_end: int, annual: bool, goals: bool) -> TargetDraft | None:
     """The target stated by the number ``q`` of ``text``, or ``None``."""
     a = _around(text, q, last_end)
     if _is_cut_suffix(text, q.end):
         return None
-    comparator = _comparator(text, q, a, annual)
+    comparator = _comparator(text, q, a, goals or annual)
     if comparator is None:
         return None
     post = _post(text, a, q.unit)
@@ -382,11 +388,12 @@ def _target_at(text: str, q: _Quantity, last_end: int, annual: bool) -> TargetDr
                        start=pstart, end=end, value_max=q.value_max)
 
 
-def extract_targets(clause_text: str, *, annual: bool = False) -> list[TargetDraft]:
+def extract_targets(clause_text: str, *, annual: bool = False, goals: bool = False) -> list[TargetDraft]:
     """The quantitative targets of a clause, in text order (see the module docstring).
 
     ``annual``: the clause belongs to a year's work document (:func:`is_annual_title`), so
-    its targets are ``per_year`` and its expected values need no 力争/到20XX年 to commit.
+    its targets are ``per_year`` and its expected values need no 力争/到20XX年 to commit;
+    ``goals``: the clause is a goals section (主要目标), so its numbers need no such word either.
     Offsets (``start``/``end``) are offsets in ``clause_text``; full-width digits count as
     digits."""
     text = clause_text.translate(_FULL_WIDTH_DIGITS)
@@ -397,7 +404,7 @@ def extract_targets(clause_text: str, *, annual: bool = False) -> list[TargetDra
     for q in _quantities(masked):
         if q.start < last_end:
             continue
-        t = _target_at(masked, q, last_end, annual)
+        t = _target_at(masked, q, last_end, annual, goals)
         if t is not None:
             t = _with_phrase(t, clause_text)
             out.append(t)

@@ -225,3 +225,50 @@ def test_a_truncated_copy_keeps_every_complete_target():
 def test_a_text_cut_inside_a_number_does_not_crash():
     for cut in ("某市行动方案\n一、目标\n力争产业规模达到3", "某市行动方案\n一、目标\n力争产业规模达到3.", "一、"):
         parse_document(cut)
+
+
+# --------------------------------------------------------------------------- goal paragraphs
+
+
+def test_one_lead_commits_every_item_of_a_paragraph_split_by_semicolons():
+    text = "到2027年,低空经济产业规模突破500亿元;新建通用机场3个;企业研发机构建有率80%。"
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(500, "亿元"), (3, "个"), (80, "%")]
+
+
+def test_in_a_goals_section_a_number_closing_its_phrase_is_a_target():
+    doc = parse_document("某市行动方案\n一、主要目标\n数字经济核心产业增加值1500亿元,高新技术企业1200家。\n"
+                         "二、重点任务\n组织专题培训20场。\n")
+    assert [(t.value, t.unit) for _, t in doc.targets] == [(1500, "亿元"), (1200, "家")]
+
+
+def test_a_yearly_amount_written_as_nian_xinzeng():
+    assert found("力争年新增科技型中小企业1000家。") == [(1000, "家", "at_least", "per_year")]
+    assert found("力争三年新增科技型中小企业3000家。") == [(3000, "家", "at_least", "plan_period")]
+
+
+def test_ownership_per_capita_is_a_metric_not_the_present_state():
+    assert found("到2027年,每万人口高价值发明专利拥有量20件。") == [(20, "件", "at_least", "plan_period")]
+
+
+def test_year_on_year_growth_reports_the_present():
+    assert found("力争实现营业收入120亿元,同比增长15%。") == [(120, "亿元", "at_least", "plan_period")]
+
+
+def test_a_class_of_its_noun_is_no_count():
+    (t,) = extract_targets("到2027年,打造千亿级产业集群2个,形成3000亿元级产业集群。")
+    assert (t.value, t.unit) == (2, "个")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("力争群众满意度测评得分达到95分以上。", 95, "分"),
+    ("政务服务事项平均办理时间压缩至30分钟以内。", 30, "分钟"),
+    ("港口集装箱吞吐量达到100万标箱。", 100, "万标箱"),
+])
+def test_more_units(text, value, unit):
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(value, unit)]
+
+
+def test_a_review_section_states_no_targets():
+    doc = parse_document("某区政府工作报告\n一、过去一年的主要成效\n地区生产总值达到800亿元,增长6%。\n"
+                         "二、今年主要目标\n地区生产总值增长5.5%左右。\n")
+    assert [(t.value, t.period) for _, t in doc.targets] == [(5.5, "per_year")]
