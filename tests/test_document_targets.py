@@ -263,9 +263,19 @@ def test_a_class_of_its_noun_is_no_count():
     ("力争群众满意度测评得分达到95分以上。", 95, "分"),
     ("政务服务事项平均办理时间压缩至30分钟以内。", 30, "分钟"),
     ("港口集装箱吞吐量达到100万标箱。", 100, "万标箱"),
+    ("到2027年,细颗粒物(PM2.5)平均浓度控制在30微克/立方米以内。", 30, "微克/立方米"),
+    ("到2030年,人均预期寿命达到80岁。", 80, "岁"),
+    ("力争全年空气质量优良天数达到300天。", 300, "天"),
+    ("企业开办时间压缩至1个工作日以内。", 1, "个工作日"),
 ])
+
+
 def test_more_units(text, value, unit):
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(value, unit)]
+
+
+def test_a_per_capita_count_is_a_goal_and_its_age_bracket_is_not():
+    assert found("到2027年,每千人口拥有3岁以下婴幼儿托位数4.5个。") == [(4.5, "个", "at_least", "plan_period")]
 
 
 def test_a_review_section_states_no_targets():
