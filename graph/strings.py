@@ -14,7 +14,8 @@ import re
 from graph import model
 
 __all__ = ["LANGS", "STRINGS", "COLUMNS", "WORDS", "MISSING", "LIST_SEP", "t", "type_name", "rel_name", "norm_lang",
-           "column_label", "word", "join", "map_text", "foreign_in_english"]
+           "column_label", "word", "join", "unit", "with_unit", "SENTENCE_SEP", "UNITS_EN", "map_text",
+           "foreign_in_english"]
 
 LANGS = ("zh", "en")
 
@@ -88,7 +89,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kpi_read_at": {"zh": "阅读于转载页", "en": "read on a copy"},
     "kpi_coverage": {"zh": "数据集收录", "en": "Dataset coverage"},
     "kpi_coverage_note": {"zh": "数据集收录 {n}（非全市统计，非进度）", "en": "dataset coverage {n} (not the city's figure, not progress)"},
-    "kpi_figure": {"zh": "{label}（{as_of}）：{value} {unit}", "en": "{label} ({as_of}): {value} {unit}"},
+    "kpi_figure": {"zh": "{label}（{as_of}）：{value}", "en": "{label} ({as_of}): {value}"},
     "kpi_unpublished": {"zh": "未公布", "en": "not published"},
     "kpi_searched": {"zh": "已检索：{what}", "en": "searched: {what}"},
     "kpi_no_latest": {"zh": "最新值：规划实施以来未见公布", "en": "latest: none published since the plan began"},
@@ -316,6 +317,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "path_types": ("关系", "Relationships"), "path_labels": ("类型", "Types"),
     "read_at": ("阅读于", "Read at"), "other_name": ("疑似重复的名称", "Possible duplicate"),
     "why": ("原因", "Reason"), "order_types": ("关系", "Relationships"), "source_kind": ("来源类型", "Source kind"),
+    # every property of the model (graph/model.py), so a console query's columns read as words too
+    "name_en": ("英文名", "English name"), "description": ("说明", "Description"), "systems": ("所属体系", "Industry systems"),
+    "selected_years": ("入选年份", "Years selected"), "location": ("所在地", "Location"),
+    "stock_code": ("股票代码", "Stock code"), "founded": ("成立年份", "Founded"), "based_in": ("所在城市", "Based in"),
+    "size_yi": ("规模（亿元）", "Size (100 million yuan)"), "role": ("身份", "Role"), "title": ("职称", "Title"),
+    "email": ("邮箱", "E-mail"), "phone": ("电话", "Phone"), "number": ("文件编号", "Document number"),
+    "issuer": ("发布机构", "Issuer"), "index_no": ("索引号", "Index number"), "date_issued": ("成文日期", "Date written"),
+    "date_published": ("公开日期", "Date published"), "url": ("网址", "URL"), "section": ("部分", "Section"),
+    "section_no": ("部分序号", "Section number"), "text": ("正文", "Text"), "candidates": ("待审实体", "Candidates"),
+    "since": ("起始年份", "Since"), "note": ("备注", "Note"),
 }
 
 # Enumerated values shown as words (values of the model's enums and of computed columns).
@@ -341,6 +352,14 @@ WORDS: dict[str, tuple[str, str]] = {
 
 MISSING = {"zh": "—", "en": "—"}
 LIST_SEP = {"zh": "、", "en": ", "}
+SENTENCE_SEP = {"zh": "。", "en": ". "}
+
+# A target's unit (the data writes it in Chinese) as English writes it: a measure word
+# (5791 家, 30 个) is left out, a currency unit is said in words.
+UNITS_EN: dict[str, str] = {
+    "家": "", "个": "", "项": "", "名": "", "人": "", "场": "", "件": "", "所": "", "次": "",
+    "亿元": "hundred million yuan", "万元": "ten thousand yuan", "元": "yuan", "%": "%",
+}
 
 
 def column_label(name: str, lang: str = "zh") -> str:
@@ -358,6 +377,22 @@ def word(value: str, lang: str = "zh") -> str:
     """An enumerated value as a word (``at_least`` → 至少 / at least); other text unchanged."""
     pair = WORDS.get(value)
     return value if pair is None else (pair[0] if norm_lang(lang) == "zh" else pair[1])
+
+
+def unit(value: str | None, lang: str = "zh") -> str:
+    """A target's unit in ``lang`` ("" for none); a unit English has no word for stays as it is.
+
+    >>> unit("家", "zh"), unit("家", "en"), unit("亿元", "en"), unit(None, "en")
+    ('家', '', 'hundred million yuan', '')
+    """
+    value = value or ""
+    return UNITS_EN.get(value, value) if norm_lang(lang) == "en" else value
+
+
+def with_unit(number: str, value: str | None, lang: str = "zh") -> str:
+    """``number`` and its unit: ``5791 家`` / ``5791``; ``20 亿元`` / ``20 hundred million yuan``."""
+    u = unit(value, lang)
+    return f"{number} {u}" if u else number
 
 
 def join(items, lang: str = "zh") -> str:

@@ -12,6 +12,8 @@ import tempfile
 
 import pytest
 
+from graph.strings import foreign_in_english
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 BUNDLED = ROOT / "data" / "changzhou"
@@ -367,24 +369,82 @@ def _known_headers(lang: str) -> set[str]:
     return heads | {f"{h} · {COLUMNS['source_kind'][i]}" for h in heads}
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("page, params", [
-    ("overview", {}), ("matrix", {}), ("explorer", {"entity": "Platform:longcheng-lab"}), ("scorecard", {}),
+# Every page, and every view of a page that shows its own tables (the console's two sources,
+# the presenter's views); a page named twice shows different tables each time.
+EVERY_PAGE = [
+    ("overview", {}), ("matrix", {}), ("explorer", {"entity": "Platform:longcheng-lab"}),
+    ("paths", {"from": "University:cczu", "to": "Firm:trina", "max_hops": "4"}), ("scorecard", {}),
     ("targets", {}), ("analytics", {}), ("data", {}), ("console", {"query": "overview.counts"}),
-])
-def test_every_table_header_is_translated(app_env, page, params, lang):
+    ("console", {"cypher": "MATCH (n:Platform) RETURN n.id AS id, n.name AS name, n.kind AS kind, "
+                           "n.confidence AS confidence, n.founded AS founded, n.aliases AS aliases LIMIT 5"}),
+    ("presenter", {}), ("presenter", {"view": "park"}), ("presenter", {"view": "track"}),
+]
+NO_TABLE = {"paths", "presenter"}  # maps and text only (the paths page's partners table may be empty)
+RAW = {"None", "none", "nan", "NaN", "True", "False", "at_least", "more_than", "graph", "per_year", "plan_period"}
+RAW_ZH = {"stated", "inferred", "unknown", "official", "company", "university", "segment", "track"}
+
+
+def _page(page, params, lang):
     at = run_page(page, lang=lang, **params)
     if page == "console":
-        at.button(key="co_run_lib").click().run()
+        at.button(key="co_run_own" if "cypher" in params else "co_run_lib").click().run()
+        assert not at.error, [e.value for e in at.error]
+    return at
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page, params", EVERY_PAGE)
+def test_every_table_header_is_translated(app_env, page, params, lang):
+    """#18.1 on every page in both languages: translated headers, enums as words, gaps as —,
+    whole numbers whole, and in English no Chinese in a header."""
+    at = _page(page, params, lang)
     known = _known_headers(lang)
     heads = [c for df in at.dataframe for c in df.value.columns]
-    assert heads or page == "overview"
+    assert heads or page in NO_TABLE
     raw = [h for h in heads if h not in known]
     assert not raw, f"{page}/{lang}: untranslated headers {raw}"
+    if lang == "en":
+        assert not [h for h in heads if foreign_in_english(h)], heads
     cells = [str(v) for df in at.dataframe for col in df.value.columns if df.value[col].dtype != float
              for v in df.value[col]]  # float columns are progress bars, formatted by the bar
-    assert not {"None", "none", "nan", "at_least", "more_than", "graph"} & set(cells)
-    assert not any(re.fullmatch(r"\d+\.0", c) for c in cells), "whole numbers show as whole numbers"
+    assert not (RAW | (RAW_ZH if lang == "zh" else set())) & set(cells), sorted(set(cells) & (RAW | RAW_ZH))
+    assert not any(re.fullmatch(r"-?\d+\.0", c) for c in cells), "whole numbers show as whole numbers"
+
+
+def _data_texts() -> list[str]:
+    """Every text the graph itself holds (names, quotes, notes): data, not the UI's words."""
+    from ui import data as D
+
+    G = D.connect().store.export()
+    out = set()
+    for _, d in G.nodes(data=True):
+        for v in d.values():
+            out |= {x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and x}
+    return sorted(out, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("page, params", EVERY_PAGE)
+def test_english_pages_say_everything_in_english(app_env, page, params):
+    """#18.8: in English, what the app writes itself is English: the graph's own texts (names,
+    quotes) are taken out first; what remains has no Chinese, no 、 and no full-width brackets."""
+    at = _page(page, params, "en")
+    data = _data_texts()
+    shown = [str(e.value) for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
+                                       "error", "success") for e in getattr(at, kind)]
+    shown += [str(m.label) for m in at.metric] + [str(w.label) for kind in ("selectbox", "radio", "multiselect",
+                                                   "slider", "text_input", "button", "number_input")
+                                                 for w in getattr(at, kind)]
+    shown += [str(c) for df in at.dataframe for c in df.value.columns]
+    shown += [str(v) for df in at.dataframe for col in df.value.columns for v in df.value[col]
+              if isinstance(v, str) and ", " in v]  # joined lists
+    left = []
+    for text in shown:
+        for d in data:
+            if d in text:
+                text = text.replace(d, "")
+        if foreign_in_english(text):
+            left.append(text)
+    assert not left, f"{page}: Chinese left in English mode: {left}"
 
 
 def test_paths_offers_to_search_further_and_modes_keep_the_hops(app_env):

@@ -108,5 +108,5 @@ def test_the_targets_page_shows_figures_sources_and_unpublished_in_both_language
     assert "基线（2025）：5791 家" in zh and "gi_news/286176829677384" in zh
     assert "未公布 — 已检索：" in zh and "数据集收录" in zh
     en = texts(run_page("targets", lang="en"))
-    assert "Baseline (2025): 5791 家" in en and "not published — searched:" in en
+    assert "Baseline (2025): 5791 ·" in en and "not published — searched:" in en  # no measure word in English
     assert "dataset coverage" in en and "stock: latest against the target" in en

@@ -28,6 +28,21 @@ def test_every_entry_has_both_languages_and_the_english_is_english():
         assert not foreign_in_english(entry["en"]), f"{where}: {foreign_in_english(entry['en'])!r} in {entry['en']!r}"
 
 
+def test_every_property_of_the_model_has_a_column_header():
+    """A console query that returns any property shows it under a header in both languages."""
+    from graph import model
+
+    props = {p.name for nt in model.labels() for p in model.node_props(nt)}
+    props |= {p.name for rt in model.rel_types() for p in model.rel_props(rt)}
+    assert not sorted(p for p in props - set(COLUMNS) if p != "id" and not p.endswith("_id"))
+
+
+def test_units_in_english_are_english():
+    from graph.strings import UNITS_EN
+
+    assert not [u for u in UNITS_EN.values() if foreign_in_english(u)]
+
+
 def test_both_languages_take_the_same_placeholders():
     for where, entry in _entries():
         zh, en = (set(re.findall(r"\{(\w+)\}", entry[lang])) for lang in LANGS)
@@ -50,3 +65,14 @@ def test_no_other_module_keeps_a_string_table():
 
 def test_the_login_strings_come_from_the_table():
     assert t("auth_submit", "zh") == "登录" and t("auth_signed_in", "en", who="a@x.cn") == "Signed in: a@x.cn"
+
+
+def test_no_key_is_written_twice():
+    """A dict literal keeps the last of two equal keys silently: each string is defined once."""
+    import ast
+
+    tree = ast.parse((ROOT / "graph" / "strings.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+            assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})

@@ -17,7 +17,7 @@ from queries.scorecard import LINKS
 from queries.subgraph import result_keys
 from ui import data as D
 from ui.auth import may_see_store_path
-from ui.i18n import join, rel_name, t, type_name
+from ui.i18n import SENTENCE_SEP, join, rel_name, t, type_name, with_unit
 from ui.state import publish, qp, qp_int, qp_list, seed
 from ui.tables import tidy_frame
 from ui.widgets import entity_label, entity_picker, show_map, show_table, store_error
@@ -62,10 +62,10 @@ def overview(ctx: D.Ctx) -> None:
 def _kpi_table(rows: list[dict], lang: str) -> None:
     """One line per target: its published figures, their date and source, and progress."""
     def fig(r, k):
-        return None if r[k] is None else f"{cell_text(r[k])} {r['unit'] or ''}"
+        return None if r[k] is None else with_unit(cell_text(r[k]), r["unit"], lang)
 
     df = pd.DataFrame([{
-        t("kpi_target", lang): f"{r['metric']} {cell_text(r['target'])}{r['unit'] or ''}",
+        t("kpi_target", lang): f"{r['metric']} {with_unit(cell_text(r['target']), r['unit'], lang)}",
         t("kpi_baseline", lang): fig(r, "baseline") or t("kpi_unpublished", lang),
         t("kpi_latest", lang): fig(r, "latest") or t("kpi_unpublished", lang),
         t("kpi_as_of", lang): r["latest_as_of"] or r["baseline_as_of"],
@@ -78,14 +78,14 @@ def _kpi_table(rows: list[dict], lang: str) -> None:
                                                                  format="%.1f%%"),
         t("kpi_source", lang): st.column_config.LinkColumn(t("kpi_source", lang))})
     n = sum(r["status"] != "unpublished" for r in rows)
-    st.caption(f"{t('kpi_published_n', lang, n=n, total=len(rows))}。{t('kpi_caption', lang)}")
+    st.caption(f"{t('kpi_published_n', lang, n=n, total=len(rows))}{SENTENCE_SEP[lang]}{t('kpi_caption', lang)}")
 
 
 def _kpi_figure_line(r: dict, which: str, lang: str) -> str:
     """``基线（2025）：5791 家 · [来源](url)`` for ``which`` = baseline or latest."""
     src, copy = r[f"{which}_source"], r[f"{which}_read_at"]
     line = t("kpi_figure", lang, label=t(f"kpi_{which}", lang), as_of=r[f"{which}_as_of"],
-             value=cell_text(r[which]), unit=r["unit"] or "")
+             value=with_unit(cell_text(r[which]), r["unit"], lang))
     line += f" · [{t('kpi_source', lang)}]({src})"
     if copy:
         line += f" · [{t('kpi_read_at', lang)}]({copy})"
