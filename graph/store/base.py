@@ -40,6 +40,7 @@ __all__ = [
     "checked_label",
     "checked_rel",
     "version_bump",
+    "BULK_MIN_ROWS",
 ]
 
 
@@ -220,6 +221,9 @@ def _classify(summary: "LoadSummary", what: str, rows: list[dict], existing: dic
 Statement = tuple[str, dict[str, Any]]
 Progress = Callable[[int], None]
 
+# A load of fewer rows takes the ordinary path even into an empty store: it is as fast there.
+BULK_MIN_ROWS = 5000
+
 # --- the data version: one meta node, bumped in the same transaction as every write ---------
 # Not a model label: exports, counts, checksums, searches and maps walk the model's labels, and
 # the few queries over all nodes (quality.*, overview.counts) leave it out by name.
@@ -335,21 +339,17 @@ class GraphStore(ABC):
         ``type``, ``from_label``, ``from_id``, ``to_label``, ``to_id`` and properties) in
         one transaction.  Rows equal to what is stored are not written; the summary says
         what was created, updated and left unchanged.  Endpoints must exist (in the store
-        or in ``nodes``): ingest validates that before calling.  A large load into an
-        empty store takes the bulk path (:mod:`graph.store.bulk`) unless ``bulk=False``."""
+        or in ``nodes``): ingest validates that before calling.  A load of at least
+        :data:`BULK_MIN_ROWS` rows into an empty store takes the store's :meth:`bulk_load`
+        unless ``bulk=False``."""
         for label in nodes:  # refused whole, before anything is read or written
             checked_label(label)
         for r in rels:
             checked_rel(r["type"], r["from_label"], r["to_label"])
-        # --- bulk hook (graph/store/bulk.py): large loads into an EMPTY store ---------------
-        if bulk:
-            from graph.store import bulk as _bulk
-
-            if sum(len(v or ()) for v in nodes.values()) + len(rels) >= _bulk.BULK_MIN_ROWS:
-                done = self.bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
-                if done is not None:
-                    return done
-        # --- end of bulk hook ------------------------------------------------------------------
+        if bulk and sum(len(v or ()) for v in nodes.values()) + len(rels) >= BULK_MIN_ROWS:
+            done = self.bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
+            if done is not None:
+                return done
         summary = LoadSummary()
         statements: list[Statement] = []
         for label in model.labels():
@@ -374,17 +374,31 @@ class GraphStore(ABC):
             self.run_atomic(statements, progress=progress)
         return summary
 
+    @abstractmethod
     def bulk_load(self, nodes: dict[str, list[dict]], rels: list[dict], *, batch_size: int = 5000,
                   progress: Progress | None = None) -> LoadSummary | None:
-        """(bulk hook) Load into an EMPTY store, or return ``None`` (nothing written) when the
-        store is not empty.  By default: the ordinary batched MERGE path without the diff
-        reads, since every row is new.  Stores with a bulk loader override this."""
-        from graph.store.bulk import store_is_empty
+        """Load into an EMPTY store by the engine's fast path (:mod:`graph.store.bulk` plans
+        it), all or nothing, or return ``None`` (nothing written) when the store is not
+        empty.  Rows the fast path cannot take go by :meth:`_load_into_empty`.  Sets
+        ``last_load_path`` (read by bench/) to the path taken."""
 
-        if not store_is_empty(self):
+    def is_empty(self) -> bool:
+        """Whether the store holds no node of the model (hence no relationship either).
+
+        >>> store.clear(); store.is_empty()
+        True
+        """
+        return not any(self.read(f"MATCH (n:{label}) RETURN 1 AS x LIMIT 1", trusted=True).rows
+                       for label in model.labels())
+
+    def _load_into_empty(self, nodes: dict[str, list[dict]], rels: list[dict], *, batch_size: int = 5000,
+                         progress: Progress | None = None) -> LoadSummary | None:
+        """The portable bulk path: the batched MERGE statements without the diff reads, since
+        in an empty store every row is new; ``None`` when the store is not empty."""
+        if not self.is_empty():
             return None
         summary = self.load(nodes, rels, batch_size=batch_size, progress=progress, diff=False, bulk=False)
-        self.last_load_path = "unwind-merge, no diff"  # read by bench/
+        self.last_load_path = "unwind-merge, no diff"
         return summary
 
     def refresh_search_keys(self, batch_size: int = 5000, *, missing_only: bool = False) -> int:

@@ -1,26 +1,31 @@
-"""Bulk loading into an EMPTY store: the engine's fast path, still all or nothing.
+"""Bulk loading into an EMPTY store: what each engine's fast path sends, still all or nothing.
 
 :meth:`GraphStore.load` upserts with ``UNWIND $rows … MERGE`` in batches.  That is the
 right tool for incremental loads, but a first load of a large graph spends its time in
-the per-row MERGE lookups.  When the store holds no node at all, every row is new, so:
+the per-row MERGE lookups.  When the store holds no node at all, every row is new, so
+each store's :meth:`~graph.store.base.GraphStore.bulk_load` takes a faster path:
 
-* nothing needs diffing: every row is ``created`` (the summary is the one the MERGE
-  path would give, row for row, duplicates included);
+* nothing needs diffing: every row is ``created`` (:func:`created_summary` is the summary
+  the MERGE path would give, row for row, duplicates included);
 * LadybugDB can use ``COPY <table> FROM <arrow table>`` (its bulk loader,
   ~30× faster than ``UNWIND … MERGE`` here) for each node table and each
-  (FROM, TO) pair of each relationship table (``COPY T FROM x (from='A', to='B')``).
-  All COPY statements run inside ONE transaction (``BEGIN TRANSACTION`` … ``COMMIT``):
-  LadybugDB rolls the whole transaction back when one of them fails, so the store is left
-  empty, as it was; the caller then falls back to the ordinary MERGE path, which reports
-  the problem the way it always does.
+  (FROM, TO) pair of each relationship table (``COPY T FROM x (from='A', to='B')``),
+  planned by :func:`ladybug_plan`.  The embedded store runs all COPY statements inside ONE
+  transaction: LadybugDB rolls the whole transaction back when one of them fails, so the
+  store is left empty, as it was, and the ordinary MERGE path then reports the problem the
+  way it always does;
+* Neo4j gets ``UNWIND … CREATE`` batches (:func:`neo4j_plan`) in one managed transaction.
+
+This module only plans: it turns rows into statements and never touches a store, so the
+stores import it and it imports nothing of theirs but the shared types.
 
 Rows are pre-merged the way MERGE would merge them: two rows with the same ``id`` become
 one node (later values win, properties a later row does not mention are kept); two
 relationships with the same type and endpoints become one.  A relationship whose endpoint
 is not in the load is dropped, as the ``MATCH … MATCH … MERGE`` statement drops it.
 Anything the bulk path is not sure about (a property outside the model, a pair the
-model does not allow, a value that does not fit the column type) makes it step aside
-(return ``None``) and the ordinary path runs.
+model does not allow, a value that does not fit the column type) makes the plan ``None``
+and the ordinary path runs.
 
 Crash safety: the COPY statements are ordinary statements of one LadybugDB write
 transaction, so they are committed atomically through its WAL like any other write;
@@ -30,20 +35,12 @@ a process killed before ``COMMIT`` leaves an uncommitted transaction that is not
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph import model
-from graph.store.base import META_LABEL, version_bump
+from graph.store.base import LoadSummary, rel_row_props
 
-if TYPE_CHECKING:  # pragma: no cover
-    from graph.store.base import GraphStore, LoadSummary, Progress
-
-__all__ = ["BULK_MIN_ROWS", "store_is_empty", "merge_rows", "ladybug_bulk_load", "neo4j_bulk_load",
-           "neo4j_plan"]
-
-# Below this many rows the ordinary path is as fast and keeps the familiar code path.
-BULK_MIN_ROWS = 5000
-
+__all__ = ["merge_rows", "created_summary", "ladybug_plan", "neo4j_plan", "NEO4J_REL_CREATE"]
 
 
 def _rel_groups(merged_nodes: dict, merged_rels: dict) -> dict[tuple[str, str, str], list[dict]]:
@@ -55,15 +52,6 @@ def _rel_groups(merged_nodes: dict, merged_rels: dict) -> dict[tuple[str, str, s
             continue
         groups[(t, fl, tl)].append(r)
     return groups
-
-def store_is_empty(store: "GraphStore") -> bool:
-    """Whether the store holds no node of any label (hence no relationship either)."""
-    if store.dialect == "neo4j":
-        return not store.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN 1 AS x LIMIT 1", trusted=True).rows
-    for label in model.labels():
-        if store.read(f"MATCH (n:{label}) RETURN 1 AS x LIMIT 1", trusted=True).rows:
-            return False
-    return True
 
 
 def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
@@ -95,9 +83,9 @@ def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
     return merged_nodes, merged_rels
 
 
-def _summary(nodes: dict[str, list[dict]], rels: list[dict]) -> "LoadSummary":
-    from graph.store.base import LoadSummary
-
+def created_summary(nodes: dict[str, list[dict]], rels: list[dict]) -> LoadSummary:
+    """The summary of a load into an empty store: every row ``created``, as the MERGE path
+    counts them (a repeated row counts again)."""
     summary = LoadSummary()
     for label in model.labels():
         n = len(nodes.get(label) or ())
@@ -168,37 +156,6 @@ def ladybug_plan(nodes: dict[str, list[dict]], rels: list[dict]) -> list[tuple[s
     return plan
 
 
-def ladybug_bulk_load(store, nodes: dict[str, list[dict]], rels: list[dict], *,
-                      progress: "Progress | None" = None) -> "LoadSummary | None":
-    """Load into an EMPTY embedded store with COPY, in one transaction.  ``None`` (nothing
-    written) when the store is not empty or the bulk path cannot take these rows."""
-    plan = ladybug_plan(nodes, rels)
-    if plan is None:
-        return None
-    with store._write_lock:
-        conn = store._writable()
-        if not store_is_empty(store):
-            return None
-        conn.execute("BEGIN TRANSACTION")
-        try:
-            for q, table, n in plan:
-                conn.execute(q, {"bulk_rows": table})
-                if progress:
-                    progress(n)
-            conn.execute(*version_bump())
-        except RuntimeError:
-            store._rollback(conn)  # LadybugDB has already rolled back; this is a no-op then
-            if not store_is_empty(store):  # pragma: no cover - never seen: say so loudly
-                from graph.store.base import StoreError
-
-                raise StoreError("bulk load failed and the store is not empty afterwards; "
-                                 "run `kg clear --yes` and load again") from None
-            return None
-        conn.execute("COMMIT")
-    store.last_load_path = "copy"
-    return _summary(nodes, rels)
-
-
 # --------------------------------------------------------------------------- Neo4j
 
 def neo4j_plan(nodes: dict[str, list[dict]], rels: list[dict], batch_size: int
@@ -208,8 +165,6 @@ def neo4j_plan(nodes: dict[str, list[dict]], rels: list[dict], batch_size: int
     ``[id, elementId]`` of the nodes it created, and the relationship rows (``type``,
     endpoints, ``p`` the properties) for :data:`NEO4J_REL_CREATE` once the element ids are
     known."""
-    from graph.store.base import rel_row_props
-
     merged_nodes, merged_rels = merge_rows(nodes, rels)
     node_batches: list[tuple[str, str, list[dict]]] = []
     for label in model.labels():
@@ -242,40 +197,3 @@ def neo4j_plan(nodes: dict[str, list[dict]], rels: list[dict], batch_size: int
 # Neo4j 5.26; the types come from the model (checked above).
 NEO4J_REL_CREATE = ("UNWIND $rows AS r MATCH (a) WHERE elementId(a) = r.a MATCH (b) WHERE elementId(b) = r.b "
                     "CREATE (a)-[e:$(r.t)]->(b) SET e = r.p")
-
-
-def neo4j_bulk_load(store, nodes: dict[str, list[dict]], rels: list[dict], *, batch_size: int = 10000,
-                    progress: "Progress | None" = None) -> "LoadSummary | None":
-    """Load into an EMPTY Neo4j database with ``UNWIND … CREATE`` in ONE managed write
-    transaction (all or nothing, retried by the driver on transient errors).  CREATE, not
-    MERGE: the rows are pre-merged and the database is empty, so there is nothing to match,
-    and CREATE skips the per-row lookup of an existing node or relationship (measured ~3x
-    faster); the uniqueness constraints still guard ``id``.  ``None`` (nothing written) when
-    the database is not empty, the rows do not suit, or the transaction fails (e.g. another
-    writer created one of the ids meanwhile): the ordinary MERGE path then runs and reports.
-    A transaction too large for Neo4j's transaction memory raises :class:`TransactionTooLarge`
-    instead: MERGE would not fit either."""
-    from graph.store.base import StoreError, StoreUnavailable, TransactionTooLarge
-
-    plan = neo4j_plan(nodes, rels, batch_size)
-    if plan is None or not store_is_empty(store):
-        return None
-    node_batches, rel_rows = plan
-
-    def produce(run):  # re-run whole if the driver retries: element ids are those of this attempt
-        element_id: dict[tuple[str, str], str] = {}
-        for label, q, rows in node_batches:
-            for id_, eid in run(q, {"rows": rows})[0][0]:
-                element_id[(label, id_)] = eid
-        flat = [{"t": r["t"], "a": element_id[r["a"]], "b": element_id[r["b"]], "p": r["p"]} for r in rel_rows]
-        for i in range(0, len(flat), batch_size):
-            run(NEO4J_REL_CREATE, {"rows": flat[i:i + batch_size]})
-
-    try:
-        store.run_transaction(produce, progress=progress)
-    except (StoreUnavailable, TransactionTooLarge):
-        raise  # the MERGE path would fail the same way, after as long again
-    except StoreError:
-        return None
-    store.last_load_path = "unwind-create"
-    return _summary(nodes, rels)

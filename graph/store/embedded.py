@@ -29,6 +29,7 @@ from graph.store.base import (
     plain_list,
     version_bump,
 )
+from graph.store.bulk import created_summary, ladybug_plan
 
 __all__ = ["EmbeddedStore"]
 
@@ -199,15 +200,38 @@ class EmbeddedStore(GraphStore):
                 raise
             conn.execute("COMMIT")
 
-    # --- bulk hook (graph/store/bulk.py): COPY into an empty store, one transaction -------
+    # --- bulk load: COPY into an empty store, one transaction (graph/store/bulk.py plans it) ---
 
     def bulk_load(self, nodes, rels, *, batch_size: int = 5000, progress: Progress | None = None):
-        from graph.store.bulk import ladybug_bulk_load
+        plan = ladybug_plan(nodes, rels)
+        if plan is None or not self._copy(plan, progress):
+            # not empty, or rows the COPY path does not take: the portable path decides
+            return self._load_into_empty(nodes, rels, batch_size=batch_size, progress=progress)
+        self.last_load_path = "copy"
+        return created_summary(nodes, rels)
 
-        done = ladybug_bulk_load(self, nodes, rels, progress=progress)
-        if done is None:  # not empty, or rows the COPY path does not take: the generic path decides
-            return super().bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
-        return done
+    def _copy(self, plan: list[tuple[str, Any, int]], progress: Progress | None) -> bool:
+        """Run the COPY statements of ``plan`` in one transaction if the store is empty;
+        whether they ran.  A failed COPY rolls the whole transaction back."""
+        with self._write_lock:
+            conn = self._writable()
+            if not self.is_empty():
+                return False
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for q, table, n in plan:
+                    conn.execute(q, {"bulk_rows": table})
+                    if progress:
+                        progress(n)
+                conn.execute(*version_bump())
+            except RuntimeError:
+                self._rollback(conn)  # LadybugDB has already rolled back; this is a no-op then
+                if not self.is_empty():  # pragma: no cover - never seen: say so loudly
+                    raise StoreError("bulk load failed and the store is not empty afterwards; "
+                                     "run `kg clear --yes` and load again") from None
+                return False
+            conn.execute("COMMIT")
+        return True
 
     def apply_schema(self) -> None:
         conn = self._writable()

@@ -20,6 +20,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from graph import config, model, schema
 from graph.store.base import (
+    META_LABEL,
     GraphStore,
     Progress,
     QueryResult,
@@ -33,6 +34,7 @@ from graph.store.base import (
     plain_list,
     version_bump,
 )
+from graph.store.bulk import NEO4J_REL_CREATE, created_summary, neo4j_plan
 
 __all__ = ["Neo4jStore"]
 
@@ -245,15 +247,45 @@ class Neo4jStore(GraphStore):
 
         self._session_call("write", work)
 
-    # --- bulk hook (graph/store/bulk.py): UNWIND … CREATE into an empty database ----------
+    # --- bulk load: UNWIND … CREATE into an empty database (graph/store/bulk.py plans it) ----
+
+    def is_empty(self) -> bool:
+        return not self.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN 1 AS x LIMIT 1", trusted=True).rows
 
     def bulk_load(self, nodes, rels, *, batch_size: int = 5000, progress: Progress | None = None):
-        from graph.store.bulk import neo4j_bulk_load
+        """``UNWIND … CREATE`` in ONE managed write transaction (all or nothing, retried by
+        the driver on transient errors).  CREATE, not MERGE: the rows are pre-merged and the
+        database is empty, so there is nothing to match, and CREATE skips the per-row lookup
+        of an existing node or relationship (measured ~3x faster); the uniqueness constraints
+        still guard ``id``.  When the rows do not suit or the transaction fails (e.g. another
+        writer created one of the ids meanwhile), the portable path runs and reports.  A
+        transaction too large for Neo4j's transaction memory raises :class:`TransactionTooLarge`
+        instead: MERGE would not fit either."""
+        plan = neo4j_plan(nodes, rels, max(batch_size, 10000))
+        if plan is None or not self.is_empty() or not self._create(*plan, max(batch_size, 10000), progress):
+            return self._load_into_empty(nodes, rels, batch_size=batch_size, progress=progress)
+        self.last_load_path = "unwind-create"
+        return created_summary(nodes, rels)
 
-        done = neo4j_bulk_load(self, nodes, rels, batch_size=max(batch_size, 10000), progress=progress)
-        if done is None:  # not empty, or rows the CREATE path does not take: the generic path decides
-            return super().bulk_load(nodes, rels, batch_size=batch_size, progress=progress)
-        return done
+    def _create(self, node_batches: list, rel_rows: list[dict], batch_size: int, progress: Progress | None) -> bool:
+        """Run a :func:`~graph.store.bulk.neo4j_plan` in one transaction; whether it committed."""
+
+        def produce(run):  # re-run whole if the driver retries: element ids are those of this attempt
+            element_id: dict[tuple[str, str], str] = {}
+            for label, q, rows in node_batches:
+                for id_, eid in run(q, {"rows": rows})[0][0]:
+                    element_id[(label, id_)] = eid
+            flat = [{"t": r["t"], "a": element_id[r["a"]], "b": element_id[r["b"]], "p": r["p"]} for r in rel_rows]
+            for i in range(0, len(flat), batch_size):
+                run(NEO4J_REL_CREATE, {"rows": flat[i:i + batch_size]})
+
+        try:
+            self.run_transaction(produce, progress=progress)
+        except (StoreUnavailable, TransactionTooLarge):
+            raise  # the MERGE path would fail the same way, after as long again
+        except StoreError:
+            return False
+        return True
 
     def apply_schema(self) -> None:
         # Earlier versions created a full-text index that no query used; every write paid for it.
