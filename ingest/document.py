@@ -571,8 +571,9 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
     number = re.sub(r"\s+", "", fields["number"]) if fields.get("number") else None
     doc_id = _document_id(number, title, front.body_title, path, raw)
     annual = any(is_annual_title(t) for t in (title, front.body_title, notice_title))
+    since = _first_year((front.body_title, title, notice_title), normalize_date(fields.get("date_issued")))
     sections, blocks, preamble_lines = _sections_and_blocks(body, numbering, front.preamble_lines, annual)
-    clauses = _clauses(blocks, doc_id, front.body_title or title or "", annual)
+    clauses = _clauses(blocks, doc_id, front.body_title or title or "", (annual, since))
     return ParsedDocument(
         id=doc_id,
         title=title,
@@ -814,7 +815,7 @@ def _section(h: tuple[str, int, str, str], number: int) -> tuple[Section, str]:
 
 
 def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title: str,
-             annual: bool = False) -> list[Clause]:
+             context: tuple[bool, int | None] = (False, None)) -> list[Clause]:
     """One Clause per non-empty block, numbered 1, 2, … across the document, with its targets.
     An unnumbered block is named after its section (or the document's title)."""
     clauses: list[Clause] = []
@@ -834,14 +835,14 @@ def _clauses(blocks: list[tuple[Section | None, _Block]], doc_id: str, doc_title
             section_no=section.number if section else None, section=section.title if section else None,
             title=title_, text=text_,
         )
-        clause.targets = _clause_targets(clause, annual)
+        clause.targets = _clause_targets(clause, *context)
         clauses.append(clause)
         if section:
             section.clause_numbers.append(n)
     return clauses
 
 
-def _clause_targets(clause: Clause, annual: bool = False) -> list[TargetDraft]:
+def _clause_targets(clause: Clause, annual: bool = False, since: int | None = None) -> list[TargetDraft]:
     """The targets of a clause (:func:`extract_targets`), none under 发展基础 / 工作回顾:
     figures there describe the present, not a goal.  Under 主要目标 (or 今年…目标) every
     number closing its phrase is a goal."""
@@ -850,7 +851,27 @@ def _clause_targets(clause: Clause, annual: bool = False) -> list[TargetDraft]:
         return []
     goals = any(_GOALS_RE.search(t) for t in titles)
     annual = annual or any(_THIS_YEARS_GOALS_RE.search(t) for t in titles)
-    return extract_targets(clause.text, annual=annual, goals=goals)
+    return extract_targets(clause.text, annual=annual, goals=goals, since=since)
+
+
+_PLAN_YEARS_RE = re.compile(r"(\d{4})\s*[—\-–~～至到]+\s*\d{4}\s*年|(\d{4})\s*年")
+_FIVE_YEAR_PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026, "十六五": 2031}
+
+
+def _first_year(titles: Iterable[str | None], date_issued: str | None) -> int | None:
+    """The first year a document covers: 2024 for …行动方案(2024—2026年) or 2024年…重点工作,
+    2021 for a “十四五” plan, else the year it was issued; figures of earlier years in it
+    are the present state."""
+    for title in titles:
+        if not title:
+            continue
+        m = _PLAN_YEARS_RE.search(title)
+        if m:
+            return int(m.group(1) or m.group(2))
+        plan = next((y for k, y in _FIVE_YEAR_PLANS.items() if k in title), None)
+        if plan:
+            return plan
+    return int(date_issued[:4]) if date_issued else None
 
 
 def _is_issuer_line(line: str) -> bool:

@@ -90,6 +90,8 @@ _SEGMENT_DELIMS = "，,；;。：:！!？?\n"
 _BOUNDARY_RE = re.compile(r"\s*(?:[（(][^（）()\n]{1,10}[）)])?\s*(?=$|[，,；;。：:、！!？?)）\n]|和|及|与)")
 _POST_END_RE = re.compile(r"[，,；;。：:、！!？?\n]")
 COMMITMENT_RE = re.compile(r"力争|争取|确保|达到|目标|(?<![截止])[到至]\d{4}年|每年|年均|预期|今年|全年|实现")
+# the words that open a goal again after the present state (not 达到, which also reports)
+_LEAD_RE = re.compile(r"力争|争取|确保|目标|(?<![截止])[到至]\d{4}年|预期|今年|每年|年均")
 _GOAL_LIST_RE = re.compile(r"预期目标|主要目标|目标是|目标为")  # a list of expected values on one line
 # 每年, 年均; 年新增 (but not 三年新增, 今年新增)
 _PER_YEAR_RE = re.compile(r"每年|年均|每年度|(?<![\d一二三四五六七八九十两几今全去前明当上近本])年(?:增长|新增|引进|培育|招引|举办)")
@@ -97,6 +99,10 @@ _THIS_YEAR_RE = re.compile(r"今年|全年|年度")  # per year unless the sente
 _PLAN_PERIOD_RE = re.compile(r"累计|[到至]\d{4}年")
 # the present state: 现有…1254家, 2025年已达…, 截至2025年底…, 去年…增长6.1%
 _PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|同比")
+# a year that dates a figure (not 到2027年, 较2023年, 2025年底前)
+_YEAR_RE = re.compile(r"(?<![到至较比从于\d])(\d{4})年(?!度?(?:底|末)?(?:之)?前)")
+# an amount that defines a kind of firm or project: 主营业务收入2000万元以上工业企业
+_THRESHOLD_NOUN_RE = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}?(?:企业|项目|单位)")
 _INCENTIVE_RE = re.compile(r"给予|奖励|补助|补贴|资助|奖补|贴息|一次性|最高")
 _INDEX_RE = re.compile(r"指数|系数|PUE|得分|评分|分值|指标值", re.I)
 _SCOPE_RE = re.compile(r"^(?:(?:到|至|截至)\d{4}年(?:底|末)?|全市|全省|全区|全县|市本级|每年度|每年|年均|全年|今年"
@@ -186,13 +192,17 @@ def _delim_after(text: str, at: int, delims: str) -> int:
     return min(ends) if ends else len(text)
 
 
-def is_present_state(text: str, sent_start: int, start: int) -> bool:
-    """现有…1254家, 2025年已达…: a present-state word comes after the sentence's last
-    commitment word (目前已有1254家,力争到2027年达到2000家 commits again)."""
+def is_present_state(text: str, sent_start: int, start: int, since: int | None = None) -> bool:
+    """现有…1254家, 2025年已达…: a present-state word (or, with ``since``, a year before
+    the document's first year that is no deadline: 2023年,…达到50亿元) comes after the
+    sentence's last commitment word (目前已有1254家,力争到2027年达到2000家 commits again)."""
     present = list(_PRESENT_RE.finditer(text, sent_start, start))
+    if since:
+        present += [m for m in _YEAR_RE.finditer(text, sent_start, start) if int(m.group(1)) < since]
+        present.sort(key=lambda m: m.start())
     if not present:
         return False
-    commits = list(COMMITMENT_RE.finditer(text, sent_start, start))
+    commits = list(_LEAD_RE.finditer(text, sent_start, start))
     return not commits or commits[-1].start() < present[-1].start()
 
 
@@ -256,11 +266,23 @@ def _commits(text: str, q: _Quantity, a: _Around, goals: bool, *, verb: bool = T
                 or _GOAL_LIST_RE.search(text, line_start, q.start))
 
 
-def _comparator(text: str, q: _Quantity, a: _Around, goals: bool) -> str | None:
+@dataclass(frozen=True)
+class _Context:
+    """What the clause's place in its document says: a year's work (``annual``), a goals
+    section (``goals``), the document's first year (``since``: figures of earlier years
+    are the present state)."""
+
+    annual: bool = False
+    goals: bool = False
+    since: int | None = None
+
+
+def _comparator(text: str, q: _Quantity, a: _Around, ctx: _Context) -> str | None:
     """``at_least`` / ``more_than`` / ``about`` / ``at_most`` / ``between`` from the words
     around the number, or ``None`` when the number is no target."""
-    if is_present_state(text, a.sent_start, q.start) or _is_incentive(text, q, a.seg_start):
+    if is_present_state(text, a.sent_start, q.start, ctx.since) or _is_incentive(text, q, a.seg_start):
         return None
+    goals = ctx.goals or ctx.annual
     if q.value_max is not None:
         return "between" if _commits(text, q, a, goals) else None
     prefix = _PREFIXES[a.prefix][0] if a.prefix else None
@@ -325,6 +347,8 @@ def _post(text: str, a: _Around, unit: str) -> tuple[str, int] | None:
     post_end = _delim_after(text, a.end, _POST_END_RE.pattern.strip("[]"))
     post = text[a.end:post_end]
     share = unit == "%" and post.lstrip().startswith("的")  # 60%的社区: a share of the noun
+    if unit.endswith("元") and _THRESHOLD_NOUN_RE.match(post):
+        return None  # 2000万元以上工业企业: a kind of firm
     if (re.match(r"\s*(?:的|或|之间|级)", post) and not share) or any(q.unit for q in _quantities(post)):
         return None
     return post, post_end
@@ -358,12 +382,12 @@ def _label(metric: str, expr: str) -> str:
     return f"{short} {expr}"
 
 
-def _target_at(text: str, q: _Quantity, last_end: int, annual: bool, goals: bool) -> TargetDraft | None:
+def _target_at(text: str, q: _Quantity, last_end: int, ctx: _Context) -> TargetDraft | None:
     """The target stated by the number ``q`` of ``text``, or ``None``."""
     a = _around(text, q, last_end)
     if _is_cut_suffix(text, q.end):
         return None
-    comparator = _comparator(text, q, a, goals or annual)
+    comparator = _comparator(text, q, a, ctx)
     if comparator is None:
         return None
     post = _post(text, a, q.unit)
@@ -385,16 +409,19 @@ def _target_at(text: str, q: _Quantity, last_end: int, annual: bool, goals: bool
     shown = a.prefix if a.prefix and _PREFIXES[a.prefix][1] else ""
     expr = (shown + text[q.start:q.end] + (a.suffix or "")).replace(" ", "")
     return TargetDraft(metric=metric, value=q.value, unit=q.unit, comparator=comparator,
-                       period=_period(text, q, annual), phrase=text[pstart:end], name=_label(metric, expr),
+                       period=_period(text, q, ctx.annual), phrase=text[pstart:end], name=_label(metric, expr),
                        start=pstart, end=end, value_max=q.value_max)
 
 
-def extract_targets(clause_text: str, *, annual: bool = False, goals: bool = False) -> list[TargetDraft]:
+def extract_targets(clause_text: str, *, annual: bool = False, goals: bool = False,
+                    since: int | None = None) -> list[TargetDraft]:
     """The quantitative targets of a clause, in text order (see the module docstring).
 
     ``annual``: the clause belongs to a year's work document (:func:`is_annual_title`), so
     its targets are ``per_year`` and its expected values need no 力争/到20XX年 to commit;
-    ``goals``: the clause is a goals section (主要目标), so its numbers need no such word either.
+    ``goals``: the clause is a goals section (主要目标), so its numbers need no such word either;
+    ``since``: the document's first year (2024 for a 2024—2026 plan), so a figure dated
+    before it (2023年,…达到50亿元) is the present state.
     Offsets (``start``/``end``) are offsets in ``clause_text``; full-width digits count as
     digits."""
     text = clause_text.translate(_FULL_WIDTH_DIGITS)
@@ -405,7 +432,7 @@ def extract_targets(clause_text: str, *, annual: bool = False, goals: bool = Fal
     for q in _quantities(masked):
         if q.start < last_end:
             continue
-        t = _target_at(masked, q, last_end, annual, goals)
+        t = _target_at(masked, q, last_end, _Context(annual, goals, since))
         if t is not None:
             t = _with_phrase(t, clause_text)
             out.append(t)

@@ -282,3 +282,20 @@ def test_a_review_section_states_no_targets():
     doc = parse_document("某区政府工作报告\n一、过去一年的主要成效\n地区生产总值达到800亿元,增长6%。\n"
                          "二、今年主要目标\n地区生产总值增长5.5%左右。\n")
     assert [(t.value, t.period) for _, t in doc.targets] == [(5.5, "per_year")]
+
+
+def test_an_amount_that_defines_a_kind_of_firm_or_project_is_a_threshold():
+    assert found("力争主营业务收入2000万元以上工业企业数字化改造全覆盖。") == []
+    assert found("到2027年,引进投资10亿元以上项目。") == []
+
+
+def test_a_figure_of_a_year_before_the_document_is_the_present_state():
+    text = "2023年,全市低空经济产业规模达到50亿元。到2026年,产业规模突破300亿元,较2023年增长5倍。"
+    assert found(text, since=2024) == [(300, "亿元", "more_than", "plan_period"), (5, "倍", "at_least", "plan_period")]
+    assert found("2025年底前,建成起降点20个。", since=2026) == [(20, "个", "at_least", "plan_period")]  # a deadline
+
+
+def test_the_year_a_document_starts_from_is_read_from_its_title():
+    text = ("某市低空经济发展行动方案(2024—2026年)\n一、发展目标\n2023年,全市低空经济产业规模达到50亿元。"
+            "到2026年,产业规模突破300亿元。\n")
+    assert [t.value for _, t in parse_document(text).targets] == [300]
