@@ -425,8 +425,8 @@ def extract_targets(clause_text: str, *, annual: bool = False, goals: bool = Fal
     Offsets (``start``/``end``) are offsets in ``clause_text``; full-width digits count as
     digits."""
     text = clause_text.translate(_FULL_WIDTH_DIGITS)
-    tables = table_targets(text, annual=annual)
-    masked = _mask_tables(text)
+    tables = table_targets(text, annual=annual, since=since)
+    masked = _mask_tables(text, since)
     out: list[TargetDraft] = list(tables)
     last_end = 0
     for q in _quantities(masked):
@@ -452,6 +452,7 @@ _CELL_SEP_RE = re.compile(r"\s*[|｜\t]\s*")
 _TARGET_COLUMN_RE = re.compile(r"目标|预期|规划值|力争")
 _METRIC_COLUMN_RE = re.compile(r"指标|名称|项目|内容")
 _UNIT_IN_NAME_RE = re.compile(r"\s*[（(]\s*(" + _UNIT + r")\s*[）)]\s*$")
+_CELL_RANGE_RE = re.compile(rf"(?P<v>{_NUMBER})\s*(?P<u1>{_UNIT})?\s*(?:[-—–~～]+|至)\s*(?P<v2>{_NUMBER})\s*(?P<unit>{_UNIT})?")
 _CELL_VALUE_RE = re.compile(r"(?P<cmp>" + "|".join(map(re.escape, _PREFIX_WORDS)) + r")?\s*(?P<v>" + _NUMBER
                             + r")\s*(?P<unit>" + _UNIT + r")?\s*(?P<suffix>" + "|".join(_SUFFIXES) + r")?")
 
@@ -478,13 +479,13 @@ def _table_lines(text: str) -> list[list[tuple[int, int, list[str]]]]:
     return blocks
 
 
-def _mask_tables(text: str) -> str:
+def _mask_tables(text: str, since: int | None = None) -> str:
     """``text`` for the sentence rules (offsets kept): the rows of a table of targets
     blanked (:func:`table_targets` reads them), the cells of any other table split like
     phrases (a task table's 培育企业100家以上 is still read)."""
     chars = list(text)
     for block in _table_lines(text):
-        targets = _columns(block[0][2]) is not None
+        targets = _columns(block[0][2], since) is not None
         for start, end, _ in block:
             for i in range(start, end):
                 if targets:
@@ -494,10 +495,15 @@ def _mask_tables(text: str) -> str:
     return "".join(chars)
 
 
-def _columns(header: list[str]) -> tuple[int, int, int | None] | None:
+def _columns(header: list[str], since: int | None = None) -> tuple[int, int, int | None] | None:
     """``(metric column, target column, unit column)`` of a header row, or ``None`` when
-    no column holds targets (a table of past figures)."""
+    no column holds targets (a table of past figures).  The target column is the last one
+    named 目标 (目标值, 2027年目标, 预期), else the last year column when it lies after the
+    document's first year ``since`` (2023年 | 2026年 in a 2024—2026 plan)."""
     targets = [i for i, c in enumerate(header) if _TARGET_COLUMN_RE.search(c)]
+    years = [(i, int(m.group(1))) for i, c in enumerate(header) if (m := re.fullmatch(r"(\d{4})\s*年?(?:底|末)?", c))]
+    if not targets and since and len(years) >= 2 and years[-1][1] > since:
+        targets = [years[-1][0]]
     if not targets:
         return None
     metric = next((i for i, c in enumerate(header) if _METRIC_COLUMN_RE.search(c)), None)
@@ -507,10 +513,24 @@ def _columns(header: list[str]) -> tuple[int, int, int | None] | None:
     return metric, targets[-1], unit
 
 
-def table_targets(text: str, *, annual: bool = False) -> list[TargetDraft]:
-    """Targets in a table: the value of each row in the header's 目标 (目标值, 2027年目标,
-    预期) column; the unit from a 单位 column, the indicator's brackets (规模(亿元)) or the
-    cell; ≥/以上/左右 in the cell as comparator (else ``at_least``); ``per_year`` for
+def _cell_value(cell: str) -> tuple[float, float | None, str, str] | None:
+    """``(value, value_max, unit, comparator)`` of a table cell: 1500, ≥90, 100以上, 约20,
+    50—60, 300亿元; ``None`` for anything else (—, 预期性, text)."""
+    r = _CELL_RANGE_RE.fullmatch(cell)
+    if r and _number(r.group("v")) < _number(r.group("v2")):
+        return _number(r.group("v")), _number(r.group("v2")), r.group("unit") or r.group("u1") or "", "between"
+    m = _CELL_VALUE_RE.fullmatch(cell)
+    if not m:
+        return None
+    word = m.group("cmp")
+    comparator = _SUFFIXES.get(m.group("suffix") or "") or (_PREFIXES[word][0] if word else None) or "at_least"
+    return _number(m.group("v")), None, m.group("unit") or "", comparator
+
+
+def table_targets(text: str, *, annual: bool = False, since: int | None = None) -> list[TargetDraft]:
+    """Targets in a table: the value of each row in its target column (:func:`_columns`);
+    the unit from a 单位 column, the indicator's brackets (规模(亿元)) or the cell;
+    ≥/以上/左右 or a range in the cell as comparator (else ``at_least``); ``per_year`` for
     年均/每年 in the indicator or a year's work document.
 
     >>> [(t.metric, t.value, t.unit) for t in table_targets("指标 | 现状 | 目标值\\n起降场(个) | 12 | 100\\n")]
@@ -518,26 +538,21 @@ def table_targets(text: str, *, annual: bool = False) -> list[TargetDraft]:
     """
     out: list[TargetDraft] = []
     for block in _table_lines(text):
-        cols = _columns(block[0][2])
+        cols = _columns(block[0][2], since)
         if cols is None:
             continue
         mcol, tcol, ucol = cols
         for start, end, cells in block[1:]:
-            if max(mcol, tcol) >= len(cells):
-                continue
-            m = _CELL_VALUE_RE.fullmatch(cells[tcol].strip())
-            if not m:
+            value = _cell_value(cells[tcol].strip()) if max(mcol, tcol) < len(cells) else None
+            if value is None:
                 continue
             name = cells[mcol].strip()
             in_name = _UNIT_IN_NAME_RE.search(name)
             metric = name[:in_name.start()] if in_name else name
             unit = ((cells[ucol].strip() if ucol is not None and ucol < len(cells) else "")
-                    or (in_name.group(1) if in_name else "") or m.group("unit") or "")
-            cmp_word = m.group("cmp")
-            comparator = (_SUFFIXES.get(m.group("suffix") or "") or (_PREFIXES[cmp_word][0] if cmp_word else None)
-                          or "at_least")
+                    or (in_name.group(1) if in_name else "") or value[2])
             period = "per_year" if annual or _PER_YEAR_RE.search(metric) else "plan_period"
-            out.append(TargetDraft(metric=metric, value=_number(m.group("v")), unit=_unit(unit),
-                                   comparator=comparator, period=period, phrase=text[start:end].strip(),
-                                   name=f"{metric} {cells[tcol].strip()}", start=start, end=end))
+            out.append(TargetDraft(metric=metric, value=value[0], unit=_unit(unit), comparator=value[3],
+                                   period=period, phrase=text[start:end].strip(), name=f"{metric} {cells[tcol].strip()}",
+                                   start=start, end=end, value_max=value[1]))
     return out

@@ -299,3 +299,10 @@ def test_the_year_a_document_starts_from_is_read_from_its_title():
     text = ("某市低空经济发展行动方案(2024—2026年)\n一、发展目标\n2023年,全市低空经济产业规模达到50亿元。"
             "到2026年,产业规模突破300亿元。\n")
     assert [t.value for _, t in parse_document(text).targets] == [300]
+
+
+def test_a_table_of_years_targets_its_years_after_the_documents_first():
+    text = "指标名称 | 单位 | 2023年 | 2026年 | 属性\n低空经济产业规模 | 亿元 | 80 | 300 | 预期性\n起降点 | 个 | 12 | 50—60 | 预期性\n"
+    assert extract_targets(text) == []  # whether 2026 is ahead is known only from the document
+    got = [(t.metric, t.value, t.value_max, t.unit, t.comparator) for t in extract_targets(text, since=2024)]
+    assert got == [("低空经济产业规模", 300, None, "亿元", "at_least"), ("起降点", 50, 60, "个", "between")]
