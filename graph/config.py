@@ -30,6 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_BATCH_SIZE", "5000", "rows per UNWIND batch when writing"),
     Setting("KG_ROW_CAP", "1000", "most rows any read returns (library, console, map, analytics)"),
     Setting("KG_QUERY_TIMEOUT_S", "10", "seconds any read may run (library, console, map, analytics)"),
+    Setting("KG_GRAPH_ROW_CAP", "2000000",
+            "most rows a read that must be whole may take (export, analytics, map edges, a load's diff): "
+            "more is refused, never cut"),
     Setting("KG_MAP_NODE_CAP", "300", "most nodes drawn on a map before it is reduced"),
     Setting("KG_APP_DATA_DIR", str(ROOT / "data" / "changzhou"), "what the app loads into an empty store on first start"),
 )
@@ -47,16 +50,20 @@ def setting(name: str) -> str:
 TIMEOUT_GRANULARITY_S = 0.001
 
 
-def read_limits(row_cap: int | None = None, timeout: float | None = None) -> tuple[int, float]:
-    """The ``(row_cap, timeout_s)`` a read runs under: the configured ``KG_ROW_CAP`` and
-    ``KG_QUERY_TIMEOUT_S``, which a per-call value may lower but never raise (Datasette's
-    rule).  A timeout finer than the engines' millisecond rounds up to one millisecond,
-    never to none.
+def read_limits(row_cap: int | None = None, timeout: float | None = None, *,
+                whole: bool = False) -> tuple[int, float]:
+    """The ``(row_cap, timeout_s)`` a read runs under: the configured ``KG_ROW_CAP`` (or, for a
+    read that must be ``whole``, ``KG_GRAPH_ROW_CAP``) and ``KG_QUERY_TIMEOUT_S``, which a
+    per-call value may lower but never raise (Datasette's rule).  A timeout finer than the
+    engines' millisecond rounds up to one millisecond, never to none.
 
     >>> read_limits(row_cap=10**9, timeout=0.0001)  # with the defaults
     (1000, 0.001)
+    >>> read_limits(whole=True)
+    (2000000, 10.0)
     """
-    cap, limit = int(setting("KG_ROW_CAP")), float(setting("KG_QUERY_TIMEOUT_S"))
+    cap = int(setting("KG_GRAPH_ROW_CAP" if whole else "KG_ROW_CAP"))
+    limit = float(setting("KG_QUERY_TIMEOUT_S"))
     if row_cap is not None:
         cap = min(cap, max(0, row_cap))
     if timeout is not None:

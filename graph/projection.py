@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from graph import model
-from graph.store.base import GraphStore
+from graph import config, model
+from graph.store.base import GraphStore, checked_whole
 
 __all__ = ["GraphArrays", "read_arrays"]
 
@@ -61,22 +61,13 @@ class GraphArrays:
         return kept, uniq // max(len(kept), 1), uniq % max(len(kept), 1), weight
 
 
-def _ladybug_columns(store, cypher: str) -> dict[str, list]:
-    """One read of ``cypher`` as Arrow columns (LadybugDB), in a read-only transaction."""
-    conn = store._conn()
-    conn.execute("BEGIN TRANSACTION READ ONLY")
-    try:
-        table = conn.execute(cypher).get_as_arrow()
-    finally:
-        conn.execute("COMMIT")
-    return {c: table.column(c).to_pylist() for c in table.column_names}
-
-
 def _columns(store: GraphStore, match: str, exprs: dict[str, str]) -> dict[str, list]:
-    """``match`` returning ``exprs`` (column name -> expression), read as columns."""
+    """``match`` returning ``exprs`` (column name -> expression), read as columns: a whole read,
+    under the configured time limit and refused past ``KG_GRAPH_ROW_CAP`` (never cut)."""
     if store.dialect == "ladybug":
-        return _ladybug_columns(store, match + " RETURN " + ", ".join(f"{e} AS {c}" for c, e in exprs.items()))
+        return store.read_columns(match + " RETURN " + ", ".join(f"{e} AS {c}" for c, e in exprs.items()))
     rows = store.read(f"{match} RETURN collect([{', '.join(exprs.values())}]) AS rows", trusted=True).single_value()
+    rows = checked_whole(rows or [], config.read_limits(whole=True)[0])
     cols = list(zip(*rows)) if rows else [()] * len(exprs)
     return {c: list(v) for c, v in zip(exprs, cols)}
 

@@ -65,6 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "Stopped at the time limit ({timeout} s); narrow the query (fewer hops, a LIMIT): {msg}"},
     "err_too_large": {"zh": "查询所需内存超过服务器允许的上限，已整体回滚：{msg}",
                       "en": "The query needed more memory than the server allows and was rolled back: {msg}"},
+    "err_too_many_rows": {"zh": "这项分析、导出或地图需要完整结果，行数超过上限 KG_GRAPH_ROW_CAP，已拒绝（不会截断）；请缩小范围或调高上限：{msg}",
+                          "en": "This analysis, export or map needs its whole result, which is over the row limit KG_GRAPH_ROW_CAP; refused, not cut. Narrow it or raise the limit: {msg}"},
     "err_readonly": {"zh": "查询被拒绝：此处只允许只读查询，不能写入或读取文件：{msg}",
                      "en": "Refused: only read-only queries run here; no writes and no file access: {msg}"},
     "err_query": {"zh": "查询未能完成：{msg}", "en": "The query did not finish: {msg}"},

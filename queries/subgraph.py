@@ -7,7 +7,7 @@ from collections import defaultdict
 import networkx as nx
 
 from graph import config, model
-from graph.store.base import GraphStore, QueryResult, node_key, normalise_value, split_key
+from graph.store.base import GraphStore, QueryResult, checked_whole, node_key, normalise_value, split_key
 
 __all__ = ["result_keys", "query_subgraph", "read_subgraph", "EDGE_PROPS"]
 
@@ -75,9 +75,11 @@ def read_subgraph(store: GraphStore, keys) -> nx.MultiDiGraph:
     labels = [lb for lb in model.labels() if wanted.get(lb)]
     ids = sorted({i for lb in labels for i in wanted[lb]})
     params = {"ids": ids, **{f"ids_{lb}": sorted(wanted[lb]) for lb in labels}}
-    # the configured time limit; no row cap: a cut edge list would be a wrong map, not a short one
-    res = store.read(_edges_text(store.dialect, labels), params, trusted=True, timeout=config.read_limits()[1])
-    rows = res.rows if store.dialect == "ladybug" else (res.single_value() or [])
+    # a whole read: a cut edge list would be a wrong map, not a short one, so past
+    # KG_GRAPH_ROW_CAP it is refused (ResultTooLarge); the configured time limit applies
+    res = store.read(_edges_text(store.dialect, labels), params, trusted=True, whole=True)
+    rows = res.rows if store.dialect == "ladybug" else checked_whole(res.single_value() or [],
+                                                                     config.read_limits(whole=True)[0])
     for al, a, bl, b, t, *vals in sorted(rows, key=lambda r: (r[4], r[0], r[1], r[2], r[3])):
         u, v = node_key(al, a), node_key(bl, b)
         if u in G and v in G:

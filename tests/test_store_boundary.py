@@ -8,8 +8,10 @@ import tempfile
 import pytest
 
 from graph import config
-from graph.store.base import QueryTimeout, StoreError, node_upserts, rel_upserts
+from graph.projection import read_arrays
+from graph.store.base import QueryTimeout, ResultTooLarge, StoreError, node_upserts, rel_upserts
 from queries.library import run_named
+from queries.subgraph import read_subgraph
 
 HOSTILE = "Firm) DETACH DELETE n //"
 K_PATHS = {"from_label": "University", "from_id": "cczu", "to_label": "Firm", "to_id": "niu",
@@ -52,6 +54,69 @@ def test_a_console_read_takes_the_configured_limits(bundled_store, monkeypatch):
     monkeypatch.setenv("KG_ROW_CAP", "2")
     res = bundled_store.read("MATCH (n:Firm) RETURN n.id ORDER BY n.id", row_cap=50)
     assert len(res.rows) == 2 and res.truncated
+
+
+# --- whole reads (exports, analytics, maps, a load's diff): the time limit, and refused, never cut
+
+RUNAWAY = "MATCH p = (a)-[*1..10]-(b) RETURN count(p) AS c"  # minutes on the bundled graph
+
+
+#: each way the app, the CLI and the precompute read a whole graph, and how big its result is
+WHOLE = {
+    "export": (lambda s: s.export(), lambda G: G.number_of_nodes() + G.number_of_edges()),
+    "analytics arrays": (read_arrays, lambda A: A.n + len(A.src)),
+    "map subgraph": (lambda s: read_subgraph(s, s.export().nodes), lambda G: G.number_of_edges()),
+}
+
+
+def test_a_trusted_read_takes_the_configured_time_limit(bundled_store, monkeypatch):
+    """Trusted reads (library, export, analytics, map) ran without any time limit before."""
+    monkeypatch.setenv("KG_QUERY_TIMEOUT_S", "0.5")
+    with pytest.raises(QueryTimeout, match=r"0\.5 s \(KG_QUERY_TIMEOUT_S\)"):
+        bundled_store.read(RUNAWAY, trusted=True, timeout=600)  # a per-call value cannot raise it
+    if bundled_store.dialect == "ladybug":  # the Arrow read the analytics arrays use
+        with pytest.raises(QueryTimeout, match=r"0\.5 s"):
+            bundled_store.read_columns(RUNAWAY)
+
+
+@pytest.mark.parametrize("what", WHOLE)
+def test_a_whole_read_runs_under_the_configured_time_limit(bundled_store, monkeypatch, what):
+    read, _ = WHOLE[what]
+    monkeypatch.setenv("KG_QUERY_TIMEOUT_S", "7.5")
+    seen = []
+    # every read reaches the engine through _read (Neo4j) or _in_read_tx (LadybugDB, Arrow too)
+    name = "_in_read_tx" if bundled_store.dialect == "ladybug" else "_read"
+    engine = getattr(bundled_store, name)
+
+    def spy(*args, **kw):
+        seen.append(kw["timeout"] if "timeout" in kw else args[-1])
+        return engine(*args, **kw)
+
+    monkeypatch.setattr(bundled_store, name, spy)
+    read(bundled_store)
+    assert len(seen) > 3 and set(seen) == {7.5}
+
+
+@pytest.mark.parametrize("what", WHOLE)
+def test_a_whole_read_past_the_graph_row_cap_is_refused_never_cut(bundled_store, monkeypatch, what):
+    read, size = WHOLE[what]
+    stats = bundled_store.stats()
+    nodes, rels = sum(stats["nodes"].values()), sum(stats["relationships"].values())
+    whole = size(read(bundled_store))  # under the default cap: all of it
+    assert whole == {"export": nodes + rels, "analytics arrays": nodes + rels, "map subgraph": rels}[what]
+    monkeypatch.setenv("KG_GRAPH_ROW_CAP", "5")
+    with pytest.raises(ResultTooLarge) as err:
+        read(bundled_store)
+    assert str(err.value) == ("refused: this read needs its whole result, which has more than 5 rows "
+                              "(KG_GRAPH_ROW_CAP); narrow it (a smaller subgraph, one label, fewer hops) "
+                              "or raise KG_GRAPH_ROW_CAP")
+
+
+def test_library_answers_are_still_cut_at_the_row_cap_not_refused(bundled_store, monkeypatch):
+    monkeypatch.setenv("KG_GRAPH_ROW_CAP", "5")  # the whole-read cap does not touch answers
+    monkeypatch.setenv("KG_ROW_CAP", "6")
+    res = run_named(bundled_store, "entity.search", {"q": "常州", "limit": 50, "types": []})
+    assert len(res) == 6 and res.truncated
 
 
 # --- labels and types checked at the store's boundary --------------------------------------

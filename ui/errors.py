@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 
-from graph.store.base import QueryTimeout, ReadOnlyViolation, StoreError, StoreUnavailable, TransactionTooLarge
+from graph.store.base import (QueryTimeout, ReadOnlyViolation, ResultTooLarge, StoreError, StoreUnavailable,
+                              TransactionTooLarge)
 
-__all__ = ["error_kind", "SYNTAX", "UNKNOWN_NAME", "TIMEOUT", "TOO_LARGE", "READONLY", "DOWN", "QUERY", "INTERNAL"]
+__all__ = ["error_kind", "SYNTAX", "UNKNOWN_NAME", "TIMEOUT", "TOO_LARGE", "TOO_MANY_ROWS", "READONLY", "DOWN",
+           "QUERY", "INTERNAL"]
 
-SYNTAX, UNKNOWN_NAME, TIMEOUT, TOO_LARGE, READONLY, DOWN, QUERY, INTERNAL = (
-    "syntax", "unknown_name", "timeout", "too_large", "readonly", "down", "query", "internal")
+SYNTAX, UNKNOWN_NAME, TIMEOUT, TOO_LARGE, TOO_MANY_ROWS, READONLY, DOWN, QUERY, INTERNAL = (
+    "syntax", "unknown_name", "timeout", "too_large", "too_many_rows", "readonly", "down", "query", "internal")
 
 # LadybugDB: "Parser exception: …", "Binder exception: Table X does not exist." / "Cannot find
 # property p for n." / "Catalog exception: function F does not exist."; Neo4j: "[Neo.ClientError…]".
@@ -39,6 +41,8 @@ def error_kind(e: BaseException) -> str:
         return READONLY
     if isinstance(e, TransactionTooLarge):
         return TOO_LARGE
+    if isinstance(e, ResultTooLarge):
+        return TOO_MANY_ROWS
     if isinstance(e, StoreError):
         text = str(e)
         # unknown-name checks first: Neo4j reports "Variable `x` not defined" under SyntaxError

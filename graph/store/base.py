@@ -21,13 +21,14 @@ from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
-from graph import model
+from graph import config, model
 
 __all__ = [
     "StoreError",
     "StoreUnavailable",
     "ReadOnlyViolation",
     "QueryTimeout",
+    "ResultTooLarge",
     "TransactionTooLarge",
     "QueryResult",
     "LoadSummary",
@@ -41,6 +42,7 @@ __all__ = [
     "checked_rel",
     "version_bump",
     "BULK_MIN_ROWS",
+    "checked_whole",
 ]
 
 
@@ -73,6 +75,29 @@ class QueryTimeout(StoreError):
         return cls._make(f"stopped: the query ran past its time limit of {limit} (KG_QUERY_TIMEOUT_S); "
                    f"narrow it: fewer hops, a smaller k, a more specific start, or a LIMIT ({detail})",
                    detail)
+
+
+class ResultTooLarge(StoreError):
+    """A read that must be whole (an export, an analysis, a map's edges) had more rows than
+    the configured cap.  Refused rather than cut: a partial export or map would be wrong."""
+
+    @classmethod
+    def at(cls, cap: int) -> "ResultTooLarge":
+        return cls(f"refused: this read needs its whole result, which has more than {cap:,} rows "
+                   "(KG_GRAPH_ROW_CAP); narrow it (a smaller subgraph, one label, fewer hops) "
+                   "or raise KG_GRAPH_ROW_CAP")
+
+
+def checked_whole(items: list, cap: int) -> list:
+    """``items`` if there are at most ``cap``, else :class:`ResultTooLarge`: for the reads that
+    return a whole result packed in one row (``collect()`` on Neo4j), which a row cap cannot see.
+
+    >>> checked_whole([1, 2], 2)
+    [1, 2]
+    """
+    if len(items) > cap:
+        raise ResultTooLarge.at(cap)
+    return items
 
 
 class TransactionTooLarge(StoreError):
@@ -251,12 +276,32 @@ class GraphStore(ABC):
     def apply_schema(self) -> None: ...
 
     @abstractmethod
+    def _read(self, cypher: str, params: dict, *, row_cap: int, timeout: float,
+              trusted: bool) -> QueryResult:
+        """Run ``cypher`` in a read-only transaction stopped after ``timeout`` seconds
+        (:class:`QueryTimeout`), at most ``row_cap`` rows (``truncated`` set when cut);
+        untrusted text is planned first where the engine can say what a plan does."""
+
     def read(self, cypher: str, params: dict | None = None, *, row_cap: int | None = None,
-             timeout: float | None = None, trusted: bool = False) -> QueryResult:
+             timeout: float | None = None, trusted: bool = False, whole: bool | None = None) -> QueryResult:
         """Run ``cypher`` read-only.  The engine refuses writes; file access is refused
-        too.  ``row_cap`` cuts the result (``truncated`` is set); ``timeout`` in seconds
-        stops the query with :class:`QueryTimeout`.  ``trusted`` library queries skip
-        the plan check but still run in a read-only transaction."""
+        too.  Every read runs under the configured limits (:func:`graph.config.read_limits`),
+        which ``row_cap`` and ``timeout`` (seconds) may only lower: past the time limit it
+        stops with :class:`QueryTimeout`.  An answer is cut at the row cap (``truncated``
+        set); a read that must be ``whole`` (by default: a trusted read with no ``row_cap``,
+        as exports, analytics, maps and a load's diff make) is refused with
+        :class:`ResultTooLarge` past ``KG_GRAPH_ROW_CAP`` instead.  ``trusted`` library
+        queries skip the plan check but still run in a read-only transaction."""
+        if not trusted:
+            bad = forbidden_file_access(cypher)
+            if bad:
+                raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
+        whole = trusted and row_cap is None if whole is None else whole
+        cap, limit = config.read_limits(row_cap, timeout, whole=whole)
+        res = self._read(cypher, params or {}, row_cap=cap, timeout=limit, trusted=trusted)
+        if whole and res.truncated:
+            raise ResultTooLarge.at(cap)
+        return res
 
     @abstractmethod
     def write(self, cypher: str, params: dict | None = None) -> QueryResult:
@@ -413,7 +458,8 @@ class GraphStore(ABC):
         for label in model.labels():
             match = f"MATCH (n:{label}) WHERE n.id IS NOT NULL{missing} "
             if self.dialect == "neo4j":  # one record: the Python driver costs ~25 µs per record
-                rows = self.read(match + f"RETURN collect([{cols}])", trusted=True).single_value()
+                rows = checked_whole(self.read(match + f"RETURN collect([{cols}])", trusted=True).single_value(),
+                                     config.read_limits(whole=True)[0])
             else:  # LadybugDB lists hold one type only
                 rows = self.read(match + f"RETURN {cols}", trusted=True).rows
             wanted = ((id_, key, model.search_key(name, aliases)) for id_, name, aliases, key in rows)

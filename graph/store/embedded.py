@@ -21,6 +21,7 @@ from graph.store.base import (
     QueryResult,
     QueryTimeout,
     ReadOnlyViolation,
+    ResultTooLarge,
     Statement,
     StoreError,
     StoreUnavailable,
@@ -122,26 +123,40 @@ class EmbeddedStore(GraphStore):
 
     # --- reads ---------------------------------------------------------------------
 
-    def read(self, cypher: str, params: dict | None = None, *, row_cap: int | None = None,
-             timeout: float | None = None, trusted: bool = False) -> QueryResult:
-        if not trusted:
-            bad = forbidden_file_access(cypher)
-            if bad:
-                raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
-            row_cap, timeout = config.read_limits(row_cap, timeout)
+    def _read(self, cypher: str, params: dict, *, row_cap: int, timeout: float,
+              trusted: bool) -> QueryResult:
+        return self._in_read_tx(lambda conn: self._result(conn.execute(cypher, params), row_cap), timeout)
+
+    def _in_read_tx(self, work, timeout: float):
+        """``work(conn)`` in a READ ONLY transaction under the engine's time limit."""
         conn = self._conn()
         conn.set_query_timeout(_timeout_ms(timeout))
         try:  # BEGIN and COMMIT inside: a 1 ms limit can stop them too ("Interrupted.")
             conn.execute("BEGIN TRANSACTION READ ONLY")
-            res = conn.execute(cypher, params or {})
-            out = self._result(res, row_cap)
+            out = work(conn)
             conn.execute("COMMIT")
-        except RuntimeError as e:
+        except BaseException as e:
             self._rollback(conn)
-            raise self._translate(e, cypher, timeout) from None
+            if isinstance(e, RuntimeError):
+                raise self._translate(e, "", timeout) from None
+            raise
         finally:
             conn.set_query_timeout(_NO_TIMEOUT_MS)
         return out
+
+    def read_columns(self, cypher: str) -> dict[str, list]:
+        """A whole read as columns (Arrow: no Python object per value), under the configured
+        time limit and ``KG_GRAPH_ROW_CAP`` (:class:`ResultTooLarge` past it, never cut)."""
+        cap, timeout = config.read_limits(whole=True)
+
+        def work(conn):
+            res = conn.execute(cypher)
+            if res.get_num_tuples() > cap:
+                raise ResultTooLarge.at(cap)
+            table = res.get_as_arrow()
+            return {c: table.column(c).to_pylist() for c in table.column_names}
+
+        return self._in_read_tx(work, timeout)
 
     @staticmethod
     def _rollback(conn) -> None:

@@ -120,17 +120,12 @@ class Neo4jStore(GraphStore):
 
     # --- reads ---------------------------------------------------------------------
 
-    def read(self, cypher: str, params: dict | None = None, *, row_cap: int | None = None,
-             timeout: float | None = None, trusted: bool = False) -> QueryResult:
-        params = params or {}
+    def _read(self, cypher: str, params: dict, *, row_cap: int, timeout: float,
+              trusted: bool) -> QueryResult:
         if not trusted:
-            bad = forbidden_file_access(cypher)
-            if bad:
-                raise ReadOnlyViolation(f"refused: read-only queries may not use {bad}")
             self._check_plan(cypher, params)
-            row_cap, timeout = config.read_limits(row_cap, timeout)
-        if timeout is not None:  # whole milliseconds, rounded up: never 0, which means none
-            timeout = max(math.ceil(timeout * 1000), 1) / 1000
+        # whole milliseconds, rounded up: never 0, which means none
+        timeout = max(math.ceil(timeout * 1000), 1) / 1000
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx):
@@ -138,7 +133,7 @@ class Neo4jStore(GraphStore):
             cols = list(res.keys())
             rows, truncated = [], False
             for rec in res:
-                if row_cap is not None and len(rows) >= row_cap:
+                if len(rows) >= row_cap:
                     truncated = True
                     break
                 rows.append([_to_python(v) for v in rec.values()])
