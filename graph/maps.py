@@ -24,12 +24,14 @@ from graph import config, model
 from graph import strings
 from graph.strings import LANGS, map_text, word
 from graph.analytics import betweenness_centrality, project_undirected
+from graph.names import display_name
 
 __all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote_resources"]
 
 _GROUP_PREFIX = "__group__:"
 _BASE_SIZE = 16
-_LABEL_MAX = 18  # characters of a name drawn on the canvas; the tooltip has the full name
+# characters of a name drawn on the canvas (an English name needs more); the tooltip has the full name
+_LABEL_MAX = {"zh": 18, "en": 32}
 _SHAPE_GLYPH = {  # legend glyph for each vis-network shape
     "dot": "●", "circle": "●", "ellipse": "⬬", "box": "▬", "square": "■", "diamond": "◆",
     "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢", "database": "⛁", "text": "T",
@@ -126,9 +128,15 @@ def _label(G, n) -> str:
     return G.nodes[n].get("label") or str(n).partition(":")[0]
 
 
-def _name(G, n) -> str:
-    name = G.nodes[n].get("name")
-    return str(name) if name not in (None, "") else str(n)
+def _name(G, n, lang: str = "zh") -> str:
+    return display_name(G.nodes[n], lang) or str(n)
+
+
+def _full_name(G, n, lang: str) -> str:
+    """The name in ``lang``; in English with the Chinese name beside it, as a reader may
+    need the name the sources use."""
+    name, zh = _name(G, n, lang), _name(G, n)
+    return f"{name} ({zh})" if lang == "en" and name != zh else name
 
 
 def _node_type(label):
@@ -152,8 +160,9 @@ def _style(label: str) -> tuple[str, str]:
     return (nt or default).color, (nt or default).shape
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= _LABEL_MAX else text[: _LABEL_MAX - 1] + "…"
+def _short(text: str, lang: str = "zh") -> str:
+    most = _LABEL_MAX[lang]
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _confidence(value, lang: str) -> str:
@@ -173,7 +182,7 @@ def _node_tooltip(G, n, lang: str) -> str:
         type_text += f" / {other.en if lang == 'zh' else other.zh}"
     lines = [
         f"{t['type']}: {type_text}",
-        f"{t['name']}: {_name(G, n)}",
+        f"{t['name']}: {_full_name(G, n, lang)}",
         f"{t['source']}: {d.get('source') or t['none']}",
         f"{t['confidence']}: {_confidence(d.get('confidence'), lang)}",
     ]
@@ -186,7 +195,7 @@ def node_details(G, n, lang: str) -> dict:
 
     d = G.nodes[n]
     src = d.get("source") or ""
-    return {"name": _name(G, n), "type": _type_name(_label(G, n), lang), "source": src,
+    return {"name": _full_name(G, n, lang), "type": _type_name(_label(G, n), lang), "source": src,
             "kind": word(source_kind(src), lang) if src else "", "confidence": _confidence(d.get("confidence"), lang),
             "key": str(n)}
 
@@ -351,7 +360,7 @@ def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang
         bold = n in marked
         net.add_node(
             str(n),
-            label=_short(_name(G, n)),
+            label=_short(_name(G, n, lang), lang),
             shape=shape,
             color={
                 "background": color,

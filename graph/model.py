@@ -82,7 +82,11 @@ class RelType:
 COMMON_NODE_PROPS: tuple[Prop, ...] = (
     Prop("id", zh="标识", en="stable id (slug), unique per type; left empty, it is derived from the name"),
     Prop("name", zh="名称", en="name in Simplified Chinese, as the source writes it", required=True),
-    Prop("name_en", zh="英文名", en="English name"),
+    Prop("name_en", zh="英文名", en="English name: what the app shows in English (graph/names.py)"),
+    # Empty with a name_en: the English name is the dataset's own translation, not the entity's.
+    Prop("name_en_source", zh="英文名来源", en="the page the English name was read on: the entity's own English "
+         "pages or filing, or a government or recognised news site's English page; empty = name_en is the "
+         "dataset's translation"),
     Prop("aliases", "STRING[]", zh="别名", en="short names, former names, English names; separate with |"),
     Prop("description", zh="说明", en="one-line description"),
     Prop("source", zh="来源", en="the publisher's own page (URL) or a document clause such as 常政办发〔2026〕7号#3"),
@@ -404,7 +408,7 @@ def personal_props(label: str) -> set[str]:
     a Person's description too, since free text about a named person identifies them)."""
     names = {p.name for p in node_props(label) if p.personal}
     if label == "Person":
-        names |= {"name", "name_en", "aliases", "description"}
+        names |= {"name", "name_en", "name_en_source", "aliases", "description"}
     return names
 
 

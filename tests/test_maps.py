@@ -243,3 +243,17 @@ def test_a_click_shows_the_nodes_details_and_the_offline_page_has_no_app_link():
     page = standalone_page(r, title="t")
     assert "KG_LINK = false;" in page
     assert_offline(page)
+
+
+def test_an_english_map_labels_nodes_by_name_en_and_keeps_the_chinese_name_in_the_details():
+    from graph.maps import node_details
+
+    G = make_graph()
+    G.nodes["Park:wj"]["name_en"] = "Wujin National High-tech Zone"
+    en = {d["id"]: d for d in _dataset(render_map(G, lang="en").html, "nodes")}
+    zh = {d["id"]: d for d in _dataset(render_map(G, lang="zh").html, "nodes")}
+    assert en["Park:wj"]["label"].startswith("Wujin National High-tech")
+    assert zh["Park:wj"]["label"] == "武进高新区"
+    assert en["Firm:f000"]["label"] == "企业0"  # no English name: the Chinese one
+    assert node_details(G, "Park:wj", "en")["name"] == "Wujin National High-tech Zone (武进高新区)"
+    assert node_details(G, "Park:wj", "zh")["name"] == "武进高新区"

@@ -288,6 +288,13 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
     return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _english_names(store_id: str, version: str, _store: GraphStore) -> dict[str, str]:
+    from graph.names import read_english_names
+
+    return read_english_names(_store)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)  # read-only and shared: no copy per page run
 def _precomputed(store_id: str, version: str, _store: GraphStore) -> dict:
     """The analytics and audits computed after the load (graph.precompute): read, not run."""
@@ -304,6 +311,7 @@ def clear_caches() -> None:
     _export.clear()
     _map.clear()
     _precomputed.clear()
+    _english_names.clear()
     _LOAD_INFO.clear()
 
 
@@ -329,14 +337,31 @@ class Ctx:
         return _stats(self.store_id, self.version, self.store)
 
     def q(self, qid: str, **params: Any) -> QueryResult:
-        return _query(self.store_id, self.version, qid, json.dumps(params, sort_keys=True, ensure_ascii=False),
-                      self.store)
+        res = _query(self.store_id, self.version, qid, json.dumps(params, sort_keys=True, ensure_ascii=False),
+                     self.store)
+        return self.in_language(res)
+
+    def in_language(self, res: QueryResult) -> QueryResult:
+        """``res`` as the reader sees it: in English, entity names become their ``name_en``
+        (graph.names); in Chinese, unchanged.  A user's own Cypher (:meth:`read`) is not
+        translated: it shows what it asked for."""
+        if self.lang != "en":
+            return res
+        from graph.names import translate_rows
+
+        names = _english_names(self.store_id, self.version, self.store)
+        return QueryResult(res.columns, translate_rows(res.columns, res.rows, names), res.truncated)
 
     def analysis(self, what: str, *, kind: tuple[str, str] | None = None, top: int = 20) -> list[dict]:
         from graph import precompute
 
         pre = _precomputed(self.store_id, self.version, self.store)
-        return precompute.analysis(pre, what, kind, top, self.lang)
+        rows = precompute.analysis(pre, what, kind, top, self.lang)
+        if self.lang == "en" and rows:
+            cols = list(rows[0])
+            res = self.in_language(QueryResult(cols, [[r.get(c) for c in cols] for r in rows]))
+            rows = res.dicts()
+        return rows
 
     def audit(self, qid: str) -> QueryResult:
         """A data-quality audit (``quality.*``) as computed after the load."""
@@ -361,7 +386,7 @@ class Ctx:
         return self.q("entity.search", q=text.strip(), limit=limit, types=types or []).dicts()
 
     def names(self, keys: Iterable[str]) -> dict[str, str]:
-        return node_names(self.store, keys)
+        return node_names(self.store, keys, self.lang)
 
     def neighbourhood(self, key: str, hops: int = 1, types: list[str] | None = None) -> QueryResult:
         label, id_ = split_key(key)
@@ -375,12 +400,15 @@ class Ctx:
         return self.store.read(cypher, params or {}, row_cap=row_cap(), timeout=query_timeout())
 
     def run_library(self, qid: str, params: dict) -> QueryResult:
-        return run_named(self.store, qid, params, row_cap=row_cap(), timeout=query_timeout())
+        return self.in_language(run_named(self.store, qid, params, row_cap=row_cap(), timeout=query_timeout()))
 
 
-def node_names(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
-    """``{key: name}`` of the stored nodes among ``keys``: one id lookup per label, so the
-    cost follows the keys asked for, not the graph."""
+def node_names(store: GraphStore, keys: Iterable[str], lang: str = "zh") -> dict[str, str]:
+    """``{key: name}`` of the stored nodes among ``keys``, names in ``lang``
+    (:func:`graph.names.display_name`): one id lookup per label, so the cost follows the keys
+    asked for, not the graph."""
+    from graph.names import display_name
+
     by_label: dict[str, list[str]] = {}
     for k in keys:
         label, id_ = split_key(k)
@@ -389,7 +417,7 @@ def node_names(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
     out = {}
     for label, ids in by_label.items():
         for id_, row in store.fetch_nodes(label, sorted(set(ids))).items():
-            out[node_key(label, id_)] = row.get("name") or node_key(label, id_)
+            out[node_key(label, id_)] = display_name(row, lang) or node_key(label, id_)
     return out
 
 
