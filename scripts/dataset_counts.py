@@ -23,6 +23,7 @@ README = DATA / "README.md"
 def tally():
     nodes, rels = defaultdict(Counter), defaultdict(Counter)
     kinds, files, urls = Counter(), Counter(), set()
+    english = Counter()  # nodes with an English name; with one whose page is cited (official)
     for path in sorted(DATA.glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
@@ -34,7 +35,9 @@ def tally():
                     rels[row["type"]][row["confidence"]] += 1
                 else:
                     nodes[path.stem.split("_")[0]][row["confidence"]] += 1
-    return nodes, rels, kinds, files, len(urls)
+                    english["name_en"] += bool(row.get("name_en"))
+                    english["official"] += bool(row.get("name_en") and row.get("name_en_source"))
+    return nodes, rels, kinds, files, len(urls), english
 
 
 def _table(head, counts, names):
@@ -44,7 +47,7 @@ def _table(head, counts, names):
     return lines
 
 
-def zh_block(nodes, rels, kinds, files, n_urls):
+def zh_block(nodes, rels, kinds, files, n_urls, english):
     total = sum(files.values())
     label_zh = {t.label: t.zh for t in model.NODE_TYPES}
     out = [f"共 {total} 行，来自 {len(files)} 个文件：节点 {sum(sum(c.values()) for c in nodes.values())} 个，"
@@ -54,10 +57,13 @@ def zh_block(nodes, rels, kinds, files, n_urls):
     out += ["", "来源类别（`graph.sources.source_kind`）：", "", "| 类别 | 行数 | 占比 |", "|---|---:|---:|"]
     out += [f"| {k} | {kinds[k]} | {kinds[k] / total:.1%} |" for k in KINDS if kinds[k]]
     out += ["", "各文件行数：" + "，".join(f"`{f}` {n}" for f, n in files.items()) + "。"]
+    out += ["", f"英文名：{english['name_en']} 个节点有 `name_en`，其中 {english['official']} 个在 `name_en_source` "
+            f"注明了该实体自己（或政府、公认媒体）发布英文名的页面；其余 {english['name_en'] - english['official']} 个"
+            "是本数据集的翻译。"]
     return out
 
 
-def en_block(nodes, rels, kinds, files, n_urls):
+def en_block(nodes, rels, kinds, files, n_urls, english):
     total = sum(files.values())
     n = ", ".join(f"{k} {sum(c.values())}" for k, c in sorted(nodes.items(), key=lambda kv: -sum(kv[1].values())))
     r = ", ".join(f"{k} {sum(c.values())}" for k, c in sorted(rels.items(), key=lambda kv: -sum(kv[1].values())))
@@ -65,7 +71,10 @@ def en_block(nodes, rels, kinds, files, n_urls):
     return [f"{total} rows in {len(files)} files, {n_urls} distinct URLs.", "",
             f"Nodes {sum(sum(c.values()) for c in nodes.values())}: {n}.", "",
             f"Relationships {sum(sum(c.values()) for c in rels.values())}: {r}.", "",
-            f"Rows by source kind: {s}."]
+            f"Rows by source kind: {s}.", "",
+            f"English names: {english['name_en']} nodes have a `name_en`; {english['official']} of them cite in "
+            "`name_en_source` the page where the entity itself (or a government or recognised news site) publishes "
+            f"it; the other {english['name_en'] - english['official']} are the dataset's translations."]
 
 
 def render(text: str) -> str:

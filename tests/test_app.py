@@ -34,8 +34,8 @@ wujin,武进区,市辖区,https://example.org/t,stated
 wujin-hitech,武进国家高新区,国家级,https://example.org/t,stated
 tianning-park,天宁经开区,省级,https://example.org/t,stated
 """,
-    "University.csv": """id,name,aliases,kind,source,confidence
-cczu,常州大学,CCZU,university,https://example.org/t,stated
+    "University.csv": """id,name,name_en,aliases,kind,source,confidence
+cczu,常州大学,Changzhou University,CCZU,university,https://example.org/t,stated
 """,
     "College.csv": """id,name,kind,source,confidence
 cczu-mse,常州大学材料科学与工程学院,school,https://example.org/t,stated
@@ -149,6 +149,18 @@ def test_explorer_search(app_env, text, expect):
     assert "entity" in at.query_params
     assert at.selectbox(key="ex_nb").options
     assert not at.error
+
+
+def test_english_mode_shows_english_names_in_pickers_and_headings(app_env):
+    at = run_page("explorer", lang="en")
+    at.text_input(key="ex_q").input("常州大学").run()
+    assert not at.exception
+    assert any(o.startswith("Changzhou University (") for o in at.selectbox(key="ex_sel").options)
+    assert any(s.value.startswith("Changzhou University (") for s in at.subheader)
+    # the Chinese UI keeps the Chinese name
+    zh = run_page("explorer", entity=at.session_state["ex_entity"])
+    assert any(s.value.startswith("常州大学（") for s in zh.subheader)
+    assert "Changzhou University" not in texts(zh)
 
 
 def test_explorer_from_url_and_expand(app_env):

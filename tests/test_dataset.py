@@ -136,3 +136,22 @@ def test_a_fact_resting_on_a_plan_clause_gives_no_date_the_plan_does_not():
              and (re.search(r"(19|20)\d\d年", (r.get("description") or "") + (r.get("note") or ""))
                   or (r.get("founded") or r.get("since") or "").strip())]
     assert not dated, "stated plan-clause rows carrying a date the plan does not give:\n" + "\n".join(dated)
+
+
+def test_universities_parks_and_platforms_have_english_names():
+    lacking = [f"{f}:{n}: {r['name']}" for f, n, r in _bundled_rows()
+               if f.split(".")[0] in ("University", "Park", "Platform") and not r.get("name_en")]
+    assert not lacking, "rows the English UI would show in Chinese:\n" + "\n".join(lacking)
+
+
+def test_a_cited_english_name_cites_a_publisher_and_every_english_name_is_shown():
+    from graph.names import english_names
+
+    rows = _bundled_rows()
+    cited = [(f, n, r) for f, n, r in rows if r.get("name_en_source")]
+    bad = [f"{f}:{n}" for f, n, r in cited
+           if not r.get("name_en") or not r["name_en_source"].startswith("http") or copy_site(r["name_en_source"])]
+    assert not bad, "a name_en_source must be the publisher's page, beside a name_en: " + ", ".join(bad)
+    # no Chinese name is shared under two English names, so the English UI shows every one
+    pairs = [(r["name"], r["name_en"]) for _, _, r in rows if r.get("name_en")]
+    assert len(english_names(pairs)) == len({name for name, _ in pairs})
