@@ -225,9 +225,9 @@ def test_template_headers_are_bilingual_and_document_the_allowed_values(tmp_path
 def test_filled_in_templates_load(store, tmp_path):
     write_templates(tmp_path)
     with (tmp_path / "Park.csv").open("a", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerow(["p1", "天宁经济开发区", "", "", "", "", "", "", "省级", "经开区", "2025"])
+        csv.writer(fh).writerow(["p1", "天宁经济开发区", "", "", "", "", "", "", "", "省级", "经开区", "2025"])
     wb = openpyxl.load_workbook(tmp_path / WORKBOOK_NAME)
-    wb["University 高校院所"].append(["u1", "常州工学院", "", "常工院"])
+    wb["University 高校院所"].append(["u1", "常州工学院", "", "", "常工院"])
     wb["relationships"].append(["LOCATED_IN", "", "常工院", "", "天宁经济开发区"])
     wb.save(tmp_path / WORKBOOK_NAME)
 
