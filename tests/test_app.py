@@ -307,7 +307,7 @@ def test_error_kinds():
 
 def test_upload_dry_run_reports_problems_and_every_upload_folder_is_removed(app_env, tmp_path, monkeypatch):
     from graph.store.embedded import EmbeddedStore
-    from ui import data as D
+    from ingest import app_loads
     from ui.data import ingest_uploads
 
     uploads = tmp_path / "tmp"
@@ -325,7 +325,7 @@ def test_upload_dry_run_reports_problems_and_every_upload_folder_is_removed(app_
         assert ingest_uploads(store, ok, dry_run=False)["ok"]
         assert store.stats()["nodes"]["Firm"] == 1
         assert not ingest_uploads(store, bad, dry_run=False)["ok"]
-        monkeypatch.setattr(D, "ingest_files", lambda *a, **k: 1 / 0)  # a load that raises
+        monkeypatch.setattr(app_loads, "ingest_files", lambda *a, **k: 1 / 0)  # a load that raises
         with pytest.raises(ZeroDivisionError):
             ingest_uploads(store, ok, dry_run=False)
     finally:
@@ -430,8 +430,12 @@ def _data_texts() -> list[str]:
     G = D.connect().store.export()
     out = set()
     for _, d in G.nodes(data=True):
-        for v in d.values():
-            out |= {x for x in (v if isinstance(v, list) else [v]) if isinstance(x, str) and x}
+        for k, v in d.items():
+            # names of any length; other texts (quotes, notes) only when long enough that taking
+            # them out cannot hide a short word the UI wrote (a unit such as 家 stays in)
+            shortest = 2 if k in ("name", "aliases", "name_en") else 4
+            out |= {x for x in (v if isinstance(v, list) else [v])
+                    if isinstance(x, str) and len(x) >= shortest and foreign_in_english(x)}
     return sorted(out, key=len, reverse=True)
 
 

@@ -160,7 +160,7 @@ def test_an_upload_leaves_no_temporary_files(store_kind, store, tmp_path, monkey
 
 
 def test_an_upload_that_raises_leaves_no_temporary_files(tmp_path, monkeypatch):
-    from ui import data
+    from ingest import app_loads
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
@@ -169,7 +169,7 @@ def test_an_upload_that_raises_leaves_no_temporary_files(tmp_path, monkeypatch):
         assert list(folder.iterdir()), "the upload was written before the load"
         raise RuntimeError("the load broke")
 
-    monkeypatch.setattr(data, "ingest_files", broken)
+    monkeypatch.setattr(app_loads, "ingest_files", broken)
     with pytest.raises(RuntimeError, match="the load broke"):
-        data.ingest_uploads(None, [("Firm.csv", b"id,name\nx,X\n")], dry_run=False)
+        app_loads.ingest_uploads(None, [("Firm.csv", b"id,name\nx,X\n")], dry_run=False)
     assert list((tmp_path / "tmp").iterdir()) == []
