@@ -53,7 +53,8 @@ _UNIT_BASES = (
     "架", "斤", "艘", "栋", "间", "片", "颗", "倍", "分钟", "分", "标箱", "岁", "天", "个工作日",
     "微克/立方米", "毫克/立方米", "公斤", "千克", "港元", "欧元", "%", "‰",
 )
-_ASCII_UNITS = ("EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GW", "MW", "kW", "TB", "PB", "EB", "TEU")
+_ASCII_UNITS = ("EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GWh", "MWh", "kWh", "TWh", "GW", "MW", "kW",
+                "TB", "PB", "EB", "TEU")
 _UNIT = ("(?:(?:" + "|".join(_MAGNITUDES) + ")?(?:"
          + "|".join(map(re.escape, sorted(_UNIT_BASES, key=len, reverse=True))) + ")"
          "|(?:" + "|".join(_ASCII_UNITS) + ")(?![A-Za-z])|万亿|亿|万)")
@@ -114,6 +115,7 @@ VERB_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
 # verbs that follow what they count: 首批100个示范社区全面建成, 60%的社区建成…
 _AFTER_NOUN_VERB_RE = re.compile(r"建成|完成|实现|达到|覆盖|投用|投运|落地|竣工|上线|获批|入驻")
 _TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_WORDS)) + r"|为|是)\s*$")
+_CHANGE_ONLY_RE = re.compile(r"(?:年均|每年|累计)?(?:" + "|".join(_CHANGE_VERBS) + r")?(?:速|幅|率)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ANNUAL_TITLE_RE = re.compile(r"\d{4}年度?.{0,30}(重点工作|工作要点|工作计划|工作安排|工作报告|发展计划|预期目标)"
                               r"|政府工作报告|今年")
@@ -235,6 +237,7 @@ class _Around:
     boundary: bool  # the phrase ends after the number (else a noun follows: 建成30个工厂)
     sent_start: int
     seg_start: int
+    continues: bool = False  # an item of a list after one verb: 引进人才1000名、技能人才5000名
 
 
 def _around(text: str, q: _Quantity, last_end: int) -> _Around:
@@ -246,12 +249,13 @@ def _around(text: str, q: _Quantity, last_end: int) -> _Around:
         end = boundary.end()
     expr_start = q.start - len(prefix) if prefix else q.start
     seg_start = _delim_before(text, expr_start, _SEGMENT_DELIMS)
-    if last_end > seg_start:  # a list after one verb: 建成A 3个、B 5个
+    continues = last_end > seg_start
+    if continues:  # a list after one verb: 建成A 3个、B 5个
         seg_start = last_end
         while seg_start < expr_start and text[seg_start] in "、和及与 ":
             seg_start += 1
     return _Around(prefix, prefix is None and _is_change(text, q.start), suffix.group(1) if suffix else None,
-                   end, bool(boundary), _delim_before(text, q.start, SENTENCE_DELIMS), seg_start)
+                   end, bool(boundary), _delim_before(text, q.start, SENTENCE_DELIMS), seg_start, continues)
 
 
 def _commits(text: str, q: _Quantity, a: _Around, goals: bool, *, verb: bool = True) -> bool:
@@ -261,7 +265,7 @@ def _commits(text: str, q: _Quantity, a: _Around, goals: bool, *, verb: bool = T
     in the phrase."""
     line_start = text.rfind("\n", 0, q.start) + 1
     lead_start = _delim_before(text, q.start, "。！!？?\n")
-    return bool(goals or COMMITMENT_RE.search(text, lead_start, q.start)
+    return bool(goals or a.continues or COMMITMENT_RE.search(text, lead_start, q.start)
                 or (verb and VERB_RE.search(text, a.seg_start, q.start))
                 or _GOAL_LIST_RE.search(text, line_start, q.start))
 
@@ -335,7 +339,9 @@ def _previous_metric(text: str, seg_start: int) -> str:
     prev = text[_delim_before(text, seg_start - 1, _SEGMENT_DELIMS):seg_start - 1]
     prev = re.split(r"\d", prev, maxsplit=1)[0]
     prev = _SCOPE_RE.sub("", re.sub(r"^(?:目前|当前|现有|已有|已|全市|全省|全区)+", "", prev))
-    return _TRAILING_COMPARATOR_RE.sub("", prev).strip()
+    while (stripped := _TRAILING_COMPARATOR_RE.sub("", prev).strip()) != prev:  # 规模力争突破
+        prev = stripped
+    return prev
 
 
 def _post(text: str, a: _Around, unit: str) -> tuple[str, int] | None:
@@ -361,7 +367,7 @@ def _period(text: str, q: _Quantity, annual: bool) -> str:
     if _PER_YEAR_RE.search(text, comma, q.start):
         return "per_year"
     sent_start = _delim_before(text, q.start, SENTENCE_DELIMS)
-    if _THIS_YEAR_RE.search(text, comma, q.start) and not _PLAN_PERIOD_RE.search(text, sent_start, q.start):
+    if _THIS_YEAR_RE.search(text, sent_start, q.start) and not _PLAN_PERIOD_RE.search(text, sent_start, q.start):
         return "per_year"  # 今年新开工…, not 到2027年,全年实现…
     line_start = text.rfind("\n", 0, q.start) + 1
     goal_list = _GOAL_LIST_RE.search(text, line_start, q.start)
@@ -397,7 +403,10 @@ def _target_at(text: str, q: _Quantity, last_end: int, ctx: _Context) -> TargetD
     expr_start = q.start - len(a.prefix) if a.prefix else q.start
     mstart = _metric_start(text[a.seg_start:expr_start], a.seg_start)
     pre = _TRAILING_COMPARATOR_RE.sub("", text[mstart:expr_start]).strip()
-    metric = (pre + post_text.lstrip().removeprefix("的")).strip() or _previous_metric(text, a.seg_start)
+    metric = (pre + post_text.lstrip().removeprefix("的")).strip()
+    if not metric or _CHANGE_ONLY_RE.fullmatch(metric):  # …规模突破1000亿元,年均增长15%
+        own = _TRAILING_COMPARATOR_RE.sub("", text[a.seg_start:expr_start]).strip()
+        metric = _previous_metric(text, a.seg_start) + (own if _CHANGE_ONLY_RE.fullmatch(own) else metric)
     if not metric:
         return None
     # the phrase keeps the scope words when they are all that comes before the metric

@@ -306,3 +306,19 @@ def test_a_table_of_years_targets_its_years_after_the_documents_first():
     assert extract_targets(text) == []  # whether 2026 is ahead is known only from the document
     got = [(t.metric, t.value, t.value_max, t.unit, t.comparator) for t in extract_targets(text, since=2024)]
     assert got == [("低空经济产业规模", 300, None, "亿元", "at_least"), ("起降点", 50, 60, "个", "between")]
+
+
+def test_a_list_after_one_verb_commits_every_item():
+    assert found("引进培育高层次人才1000名、高技能人才5000名。") == [
+        (1000, "名", "at_least", "plan_period"), (5000, "名", "at_least", "plan_period")]
+
+
+def test_this_year_covers_its_whole_sentence():
+    assert [t.period for t in extract_targets("全年固定资产投资增长6%,社会消费品零售总额增长7%左右。")] == [
+        "per_year", "per_year"]
+    assert [t.period for t in extract_targets("年度目标:地区生产总值增长6%。")] == ["per_year"]
+
+
+def test_a_growth_rate_after_its_level_names_the_same_metric():
+    (_, growth) = extract_targets("到2026年,集成电路产业规模突破1000亿元,年均增长15%以上。")
+    assert growth.metric == "集成电路产业规模年均增长" and growth.period == "per_year"
