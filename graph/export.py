@@ -209,6 +209,28 @@ def _scalar_graph(G):
     return H
 
 
+# vis-network shapes (the model's) as the GEXF viz:shape values Gephi knows
+_GEXF_SHAPES = {"diamond": "diamond", "square": "square", "box": "square", "triangle": "triangle",
+                "triangleDown": "triangle"}
+
+
+def gexf_viz(label: str) -> dict:
+    """The ``viz`` of a node of type ``label`` in GEXF: the model's colour and shape and the
+    map's node size, so that Gephi draws the export as the app draws the map.
+
+    Examples
+    --------
+    >>> gexf_viz("Park")["color"] == {"r": 78, "g": 121, "b": 167, "a": 1.0}
+    True
+    """
+    from graph.maps import BASE_NODE_SIZE
+
+    nt = model.node_type(label) if label in model.labels() else model.NodeType("?", "", "", "")
+    rgb = nt.color.lstrip("#")
+    color = {"r": int(rgb[0:2], 16), "g": int(rgb[2:4], 16), "b": int(rgb[4:6], 16), "a": 1.0}
+    return {"color": color, "size": BASE_NODE_SIZE, "shape": _GEXF_SHAPES.get(nt.shape, "disc")}
+
+
 def _gexf_graph(G):
     """Copy of ``G`` with the attribute names the GEXF writer reserves moved out of the way."""
     S = _scalar_graph(G)
@@ -218,6 +240,7 @@ def _gexf_graph(G):
         attrs = {("kg_" + k if k in _GEXF_RESERVED_NODE else k): v for k, v in d.items()}
         attrs["id"] = str(n)
         attrs["label"] = str(d.get("name", n))
+        attrs["viz"] = gexf_viz(_label(G, n))
         H.add_node(n, **attrs)
     edges = S.edges(keys=True, data=True) if S.is_multigraph() else ((u, v, None, d) for u, v, d in S.edges(data=True))
     for u, v, k, d in edges:
@@ -229,7 +252,7 @@ def _gexf_graph(G):
             H.add_edge(u, v, key=k, **attrs)
         else:
             H.add_edge(u, v, **attrs)
-    _unify_types(d for _, d in H.nodes(data=True))
+    _unify_types({k: v for k, v in d.items() if k != "viz"} for _, d in H.nodes(data=True))
     _unify_types(d for *_, d in H.edges(data=True))
     return H
 

@@ -32,6 +32,7 @@ _GROUP_PREFIX = "__group__:"
 _BASE_SIZE = 16
 # characters of a name drawn on the canvas (an English name needs more); the tooltip has the full name
 _LABEL_MAX = {"zh": 18, "en": 32}
+BASE_NODE_SIZE = _BASE_SIZE  # also the GEXF export's node size (graph.export.gexf_viz)
 _SHAPE_GLYPH = {  # legend glyph for each vis-network shape
     "dot": "●", "circle": "●", "ellipse": "⬬", "box": "▬", "square": "■", "diamond": "◆",
     "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢", "database": "⛁", "text": "T",

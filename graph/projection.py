@@ -108,3 +108,6 @@ def read_arrays(store: GraphStore) -> GraphArrays:
     return GraphArrays(np.array(keys, dtype=object)[order], np.array(labels, dtype=object)[order],
                        np.array(names, dtype=object)[order], cat(src, np.int64), cat(dst, np.int64),
                        cat(types, object))
+
+
+read_columns = _columns  # public name for the other whole-graph readers (graph.stream_export)

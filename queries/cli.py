@@ -58,6 +58,13 @@ def register(cli: click.Group) -> None:
         cols = list(rows[0].keys()) if rows else ["result"]
         click.echo(render(cols, [[r.get(c) for c in cols] for r in rows], fmt))
 
+    _register_export(cli)
+
+
+def _register_export(cli: click.Group) -> None:
+    from graph.cli_support import parse_params
+    from graph.store import open_store as _open
+
     @cli.command()
     @click.argument("output", type=click.Path())
     @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv"]), default="graphml")
@@ -70,9 +77,14 @@ def register(cli: click.Group) -> None:
     def export(ctx, output, fmt, query_name, params, drop_personal, salt):
         """Export the graph (or a query's subgraph) for Gephi, yEd or other tools."""
         from graph.export import export_graph
+        from graph.stream_export import STREAM_FORMATS, export_store
         from queries.subgraph import query_subgraph
 
         with _open(ctx.obj["store"]) as store:
+            if not query_name and not salt and fmt in STREAM_FORMATS:  # the whole graph, as it is read
+                n, m = export_store(store, output, fmt, drop_personal=drop_personal)
+                click.echo(f"wrote {output}: {n} nodes, {m} relationships")
+                return
             if query_name:
                 G = query_subgraph(store, query_name, parse_params(params))
             else:
@@ -83,4 +95,3 @@ def register(cli: click.Group) -> None:
             G = pseudonymise(G, salt)
         export_graph(G, output, fmt, drop_personal=drop_personal)
         click.echo(f"wrote {output}: {G.number_of_nodes()} nodes, {G.number_of_edges()} relationships")
-

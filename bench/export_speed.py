@@ -1,0 +1,70 @@
+"""Whole-graph export times: streamed (graph.stream_export) vs networkx (store.export() then
+graph.export.export_graph), side by side in one run, on the store the settings name.
+
+    KG_EMBEDDED_PATH=/tmp/scale/m python -m bench.export_speed            # an M store from kg bench --keep
+    python -m bench.export_speed --formats graphml gexf --no-networkx
+
+Prints one row per format (seconds, file size, networkx ÷ streamed) and writes the JSON to
+``bench/results/export-<store>-<nodes>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from graph.export import export_graph
+from graph.store import open_store
+from graph.stream_export import STREAM_FORMATS, export_store
+
+
+def _timed(f):
+    t = time.perf_counter()
+    out = f()
+    return round(time.perf_counter() - t, 2), out
+
+
+def run(formats, networkx: bool) -> dict:
+    out: dict = {"formats": {}}
+    with open_store() as store, tempfile.TemporaryDirectory() as tmp:
+        stats = store.stats()
+        out.update(store=store.dialect, nodes=sum(stats["nodes"].values()),
+                   relationships=sum(stats["relationships"].values()))
+        if networkx:
+            out["networkx_read_s"], G = _timed(store.export)
+        for fmt in formats:
+            row: dict = {}
+            path = Path(tmp) / f"streamed.{fmt}"
+            row["streamed_s"], _ = _timed(lambda: export_store(store, path, fmt))
+            row["streamed_mb"] = round(path.stat().st_size / 2**20, 1)
+            if networkx:
+                ref = Path(tmp) / f"networkx.{fmt}"
+                write_s, _ = _timed(lambda: export_graph(G, ref, fmt))
+                row["networkx_s"] = round(out["networkx_read_s"] + write_s, 2)
+                row["ratio"] = round(row["networkx_s"] / max(row["streamed_s"], 0.01), 1)
+            out["formats"][fmt] = row
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--formats", nargs="+", default=list(STREAM_FORMATS), choices=STREAM_FORMATS)
+    ap.add_argument("--no-networkx", action="store_true", help="time the streamed export only")
+    args = ap.parse_args(argv)
+    res = run(args.formats, not args.no_networkx)
+    print(f"{res['store']}: {res['nodes']} nodes, {res['relationships']} relationships")
+    print("format    streamed s   MB   networkx s (read + write)   networkx ÷ streamed")
+    for fmt, r in res["formats"].items():
+        print(f"{fmt:9} {r['streamed_s']:10} {r['streamed_mb']:6} {r.get('networkx_s', '—'):>14} "
+              f"{r.get('ratio', '—'):>18}")
+    dest = Path(__file__).parent / "results" / f"export-{res['store']}-{res['nodes']}.json"
+    dest.parent.mkdir(exist_ok=True)
+    dest.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
