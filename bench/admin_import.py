@@ -135,7 +135,7 @@ def admin_import(nodes: dict[str, list[dict]], rels: list[dict], home: Path, *, 
     Neo4j home ``home``, then start a server on it, apply the schema and compare counts per
     label and type with the rows (with ``checksum``, also return the imported graph's
     :meth:`GraphStore.checksum`).  The seconds of each step, and the counts."""
-    from graph.store.neo4j_store import Neo4jStore
+    from graph.store import open_store
 
     out: dict = {}
     t0 = time.perf_counter()
@@ -160,7 +160,8 @@ def admin_import(nodes: dict[str, list[dict]], rels: list[dict], home: Path, *, 
         raise RuntimeError(f"the server on the imported home did not start: {proc.stderr[-2000:]}")
     env = dict(line[len("export "):].split("=", 1) for line in proc.stdout.splitlines() if line.startswith("export "))
     try:
-        store = Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"], env["NEO4J_DATABASE"])
+        store = open_store("neo4j", uri=env["NEO4J_URI"], user=env["NEO4J_USER"], password=env["NEO4J_PASSWORD"],
+                           database=env["NEO4J_DATABASE"])
         try:
             t0 = time.perf_counter()
             store.apply_schema()

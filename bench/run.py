@@ -374,12 +374,10 @@ def timed_generate(scale: str, seed: int) -> tuple[dict, list, dict]:
 
 
 def _open(kind: str, tmp: Path, buffer_pool_mb: int | None, keep: Path | None = None) -> GraphStore:
-    if kind == "embedded":
-        from graph.store.embedded import EmbeddedStore
-
-        return EmbeddedStore(keep or tmp / "db", buffer_pool_mb=buffer_pool_mb)
     from graph.store import open_store
 
+    if kind == "embedded":
+        return open_store("embedded", path=keep or tmp / "db", buffer_pool_mb=buffer_pool_mb)
     store = open_store("neo4j")
     store.apply_schema()
     return store
@@ -439,9 +437,7 @@ def run_bench(scale: str = "S", store_kind: str = "embedded", *, seed: int = 42,
             res["ingest_unwind_s"] = res["ingest_unwind_rows_per_s"] = res["ingest_unwind_speedup"] = None
             if unwind:
                 if store_kind == "embedded":
-                    from graph.store.embedded import EmbeddedStore
-
-                    target = EmbeddedStore(tmp / "db-unwind", buffer_pool_mb=buffer_pool_mb)
+                    target = _open("embedded", tmp, buffer_pool_mb, keep=tmp / "db-unwind")
                 else:
                     target = store
                 try:

@@ -77,9 +77,9 @@ def read_arrays(store: GraphStore) -> GraphArrays:
 
     Examples
     --------
-    >>> from graph.store.embedded import EmbeddedStore
+    >>> from graph.store import open_store
     >>> import tempfile, os
-    >>> s = EmbeddedStore(os.path.join(tempfile.mkdtemp(), "db"))
+    >>> s = open_store("embedded", path=os.path.join(tempfile.mkdtemp(), "db"))
     >>> read_arrays(s).n
     0
     """

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from graph import model
+from ingest.normalize import DecodeError, decode_text
 from ingest.document_targets import (COMMITMENT_RE, QUANTITY_RE, SENTENCE_DELIMS, VERB_RE, TargetDraft,
                                      extract_targets, is_annual_title, is_present_state)
 
@@ -100,29 +101,13 @@ def read_text(path: str | Path) -> str:
 
 
 def _decode(data: bytes, path: str | Path) -> str:
+    """A text file's text (:func:`ingest.normalize.decode_text`), or one line that says why not."""
     if not data.strip():
         raise DocumentError(f"{path}: empty document")
     try:
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data[3:].decode("utf-8")
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path}: cannot decode the text after its byte-order mark ({exc.reason})") from exc
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
-        best = None
-    else:
-        best = from_bytes(data).best()
-    if best is None:
-        raise DocumentError(f"{path}: cannot decode the text (not UTF-8 or GB18030)")
-    return str(best)
+        return decode_text(data)
+    except DecodeError as e:
+        raise DocumentError(f"{path}:{e.line}: {e.reason}") from None
 
 
 def _read_pdf(p: Path) -> str:

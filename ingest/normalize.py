@@ -1,4 +1,5 @@
-"""Text normalisation for names: what makes two spellings the same organisation."""
+"""Text normalisation: decoding a file's bytes, and what makes two spellings of a name the
+same organisation."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["clean_text", "match_key", "match_keys", "slug_for"]
+__all__ = ["DecodeError", "decode_text", "clean_text", "match_key", "match_keys", "slug_for"]
 
 _SPACE = re.compile(r"\s+")
 # Characters that are invisible in a spreadsheet but make two names differ: zero-width
@@ -14,6 +15,63 @@ _SPACE = re.compile(r"\s+")
 # and the C0/C1 control characters other than the whitespace ones.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _QUOTES = "\"'“”‘’「」『』"
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text in an encoding :func:`decode_text` reads; ``line`` (1-based)
+    is where the first bad byte stands."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def decode_text(raw: bytes) -> str:
+    """The text of a file (a CSV table or a policy document): UTF-8 with or without a
+    byte-order mark, UTF-16 with one, or GB18030 (a superset of GBK and GB2312, as Excel
+    and Word on Chinese Windows save text).  Raises :class:`DecodeError` with the line of
+    the first bad byte; a UTF-8 file with one line in another encoding is refused rather
+    than read whole as GB18030, which would garble it.
+
+    >>> decode_text("常州".encode("gbk")), decode_text("常州".encode("utf-8-sig"))
+    ('常州', '常州')
+    >>> decode_text("id,name\\n常州\\n".encode() + "天宁\\n".encode("gbk"))
+    Traceback (most recent call last):
+    ...
+    ingest.normalize.DecodeError: invalid UTF-8 bytes in a UTF-8 file (is this line in another encoding?): save the whole file as UTF-8 or as GBK
+    """
+    if raw.startswith(b"\xef\xbb\xbf"):
+        try:
+            return raw[3:].decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise DecodeError(_line_of(raw, e.start + 3), "invalid UTF-8 bytes in a file marked UTF-8 (BOM): "
+                              "save the whole file as UTF-8 or as GBK") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DecodeError(1, "cannot decode this UTF-16 file") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    # UTF-8 text before the first bad byte that already holds Chinese means a UTF-8 file
+    # with a line pasted in another encoding; decoding it all as GBK would garble it.
+    if _has_cjk(raw[:utf8_error.start].decode("utf-8", errors="ignore")):
+        raise DecodeError(_line_of(raw, utf8_error.start), "invalid UTF-8 bytes in a UTF-8 file "
+                          "(is this line in another encoding?): save the whole file as UTF-8 or as GBK")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise DecodeError(_line_of(raw, e.start), "cannot decode: the file is neither UTF-8 nor GBK/GB18030") from None
 
 
 def clean_text(value: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any, Iterable, NamedTuple
 from graph import model
 from graph.sources import copy_site, source_host
 from graph.store.base import StoreError
-from ingest.normalize import clean_text, match_key, slug_for
+from ingest.normalize import DecodeError, clean_text, decode_text, match_key, slug_for
 
 __all__ = [
     "Problem",
@@ -147,44 +147,12 @@ class _FileProblem(Exception):
         self.problem = problem
 
 
-def _line_of(raw: bytes, offset: int) -> int:
-    return raw.count(b"\n", 0, offset) + 1
-
-
-def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
-
-
 def _decode(raw: bytes, where: str) -> str:
-    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, or
-    GB18030 (a superset of GBK and GB2312, as Excel on Chinese Windows saves CSV)."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        try:
-            return raw[3:].decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise _FileProblem(Problem(where, _line_of(raw, e.start + 3), "-",
-                                       "invalid UTF-8 bytes in a file marked UTF-8 (BOM): "
-                                       "save the whole file as UTF-8 or as GBK")) from None
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise _FileProblem(Problem(where, 1, "-", "cannot decode this UTF-16 file")) from None
+    """The text of a CSV file (:func:`ingest.normalize.decode_text`); a problem at its line."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        utf8_error = e
-    # UTF-8 text before the first bad byte that already holds Chinese means a UTF-8 file
-    # with a line pasted in another encoding; decoding it all as GBK would garble it.
-    if _has_cjk(raw[:utf8_error.start].decode("utf-8", errors="ignore")):
-        raise _FileProblem(Problem(where, _line_of(raw, utf8_error.start), "-",
-                                   "invalid UTF-8 bytes in a UTF-8 file (is this line in another encoding?): "
-                                   "save the whole file as UTF-8 or as GBK"))
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError as e:
-        raise _FileProblem(Problem(where, _line_of(raw, e.start), "-",
-                                   "cannot decode: the file is neither UTF-8 nor GBK/GB18030")) from None
+        return decode_text(raw)
+    except DecodeError as e:
+        raise _FileProblem(Problem(where, e.line, "-", e.reason)) from None
 
 
 def _delimiter(text: str) -> str:

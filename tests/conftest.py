@@ -66,14 +66,13 @@ def neo4j_env() -> dict[str, str]:
 
 
 def open_test_store(kind: str, tmp_path: Path | None = None) -> GraphStore:
+    from graph.store import open_store
+
     if kind == "embedded":
-        from graph.store.embedded import EmbeddedStore
-
-        return EmbeddedStore(tmp_path / "db", buffer_pool_mb=4096)
-    from graph.store.neo4j_store import Neo4jStore
-
+        return open_store("embedded", path=tmp_path / "db", buffer_pool_mb=4096)
     env = neo4j_env()
-    store = Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"], env["NEO4J_DATABASE"])
+    store = open_store("neo4j", uri=env["NEO4J_URI"], user=env["NEO4J_USER"], password=env["NEO4J_PASSWORD"],
+                       database=env["NEO4J_DATABASE"])
     if _neo4j["state"] is None:
         store.apply_schema()
         _neo4j["state"] = "schema"

@@ -22,7 +22,7 @@ from typing import Any
 from streamlit.connections import BaseConnection
 
 from graph import config
-from graph.store import STORE_KINDS, GraphStore, StoreError
+from graph.store import STORE_KINDS, GraphStore, StoreError, open_store
 
 __all__ = ["KGConnection", "store_settings"]
 
@@ -59,15 +59,7 @@ class KGConnection(BaseConnection[GraphStore]):
         except Exception:  # no secrets file at all
             secrets = {}
         s = store_settings(secrets, **kwargs)
-        if s["kind"] == "embedded":
-            from graph.store.embedded import EmbeddedStore
-
-            return EmbeddedStore(s["path"])
-        from graph.store.neo4j_store import Neo4jStore
-
-        store = Neo4jStore(s["uri"], s["user"], s["password"], s["database"])
-        store.ping()
-        return store
+        return open_store(s.pop("kind"), **s)
 
     @property
     def store(self) -> GraphStore:
