@@ -448,7 +448,9 @@ _ATTACHMENT_RE = re.compile(r"附件\s*(\d+\s*)?[:：]|附件\s*\d*\s*$")
 _END_PUNCT = "。；;：:，,！!？?"
 # a web copy that ran its articles together: "第一条 …。     第二条 …"
 _INLINE_ARTICLE_RE = re.compile(rf"\s{{2,}}(?=第[{_CN_NUM}]+条\s)")
-_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与|回顾|成效|现状|基本情况|过去")
+# the present (发展基础, 工作回顾) or the terms of a measure's support (支持对象, 申报条件): no goals there
+_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与|回顾|成效|现状|基本情况|过去"
+                        r"|支持对象|适用范围|申报条件|申请条件|资格条件|认定条件|支持标准|奖励标准|补助标准")
 _GOALS_RE = re.compile(r"目标|指标")  # a goals section: 发展目标, 主要目标, 主要指标
 _THIS_YEARS_GOALS_RE = re.compile(r"今年|本年度|\d{4}年度?(?:主要|预期|发展|工作)*目标")  # 今年主要目标
 

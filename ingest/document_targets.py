@@ -99,7 +99,9 @@ _PER_YEAR_RE = re.compile(r"每年|年均|每年度|(?<![\d一二三四五六七
 _THIS_YEAR_RE = re.compile(r"今年|全年|年度")  # per year unless the sentence names a target year
 _PLAN_PERIOD_RE = re.compile(r"累计|[到至]\d{4}年")
 # the present state: 现有…1254家, 2025年已达…, 截至2025年底…, 去年…增长6.1%
-_PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|同比")
+_PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|同比|以来|上年度|上一年度")
+# a condition to apply for support (申报企业…营业收入不低于2000万元), not a goal
+_CONDITION_RE = re.compile(r"申报(?!量)|申请(?!量)|须|应当|门槛|准入")
 # a year that dates a figure (not 到2027年, 较2023年, 2025年底前)
 _YEAR_RE = re.compile(r"(?<![到至较比从于\d])(\d{4})年(?!度?(?:底|末)?(?:之)?前)")
 # an amount that defines a kind of firm or project: 主营业务收入2000万元以上工业企业
@@ -286,14 +288,16 @@ def _comparator(text: str, q: _Quantity, a: _Around, ctx: _Context) -> str | Non
     around the number, or ``None`` when the number is no target."""
     if is_present_state(text, a.sent_start, q.start, ctx.since) or _is_incentive(text, q, a.seg_start):
         return None
+    if _CONDITION_RE.search(text, a.sent_start, _delim_after(text, q.end, SENTENCE_DELIMS)):
+        return None
     goals = ctx.goals or ctx.annual
     if q.value_max is not None:
         return "between" if _commits(text, q, a, goals) else None
     prefix = _PREFIXES[a.prefix][0] if a.prefix else None
     if prefix == "more_than":
         return prefix  # 超过…以上 is more than
-    word = (_SUFFIXES[a.suffix] if a.suffix else None) or prefix or _INFIXES.get(q.infix)
     commits = _commits(text, q, a, goals)
+    word = (_SUFFIXES[a.suffix] if a.suffix else None) or prefix or (_INFIXES.get(q.infix) if commits else None)
     if not q.unit:  # an index: 指数达到85, PUE低于1.3; never the last words of a cut copy
         ends = re.match(r"\s*[，,；;。：:、！!？?)）\n]", text[a.end:])
         if not (ends and _INDEX_RE.search(text, a.seg_start, q.start)):

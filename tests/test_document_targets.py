@@ -322,3 +322,23 @@ def test_this_year_covers_its_whole_sentence():
 def test_a_growth_rate_after_its_level_names_the_same_metric():
     (_, growth) = extract_targets("到2026年,集成电路产业规模突破1000亿元,年均增长15%以上。")
     assert growth.metric == "集成电路产业规模年均增长" and growth.period == "per_year"
+
+
+@pytest.mark.parametrize("text", [
+    "申报企业上年度营业收入不低于2000万元。",  # a condition to apply
+    "申请项目须符合总投资不低于1亿元的要求。",
+    "“十四五”以来,累计培育专精特新企业500家。",  # since…: the past
+    "开展对接活动,组织企业300余家参加。",  # 余 describes, it does not commit
+])
+def test_conditions_and_past_counts_are_not_targets(text):
+    assert extract_targets(text) == []
+
+
+def test_a_section_of_conditions_or_support_rates_states_no_targets():
+    doc = parse_document("某区促进产业发展若干措施\n一、支持对象\n项目总投资不低于1亿元,其中设备投资占比不低于60%。\n"
+                         "二、发展目标\n到2027年,新增规上企业100家。\n")
+    assert [t.value for _, t in doc.targets] == [100]
+
+
+def test_applications_counted_as_a_metric_are_goals():
+    assert found("到2027年,发明专利申请量达到1万件。") == [(1, "万件", "at_least", "plan_period")]
