@@ -2,7 +2,8 @@
 
 The import graph is read from the source with ``ast`` (module → the project modules it
 imports, at any depth in the file, so a function-level import counts too).  A cycle is a
-strongly connected component of more than one module.
+strongly connected component of more than one module.  ``python tests/test_imports.py``
+prints the graph, one line a module, and its cycles.
 """
 from __future__ import annotations
 
@@ -13,10 +14,7 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("graph", "ingest", "queries", "ui", "bench")
-
-# Cycles not yet removed (#22 item 2).  Remove an entry when its cycle is gone: the test
-# then fails if it comes back.  Never add one.
-KNOWN_CYCLES: set[frozenset[str]] = set()
+MODULES = ("app",)  # top-level modules beside the packages
 
 
 def _module_name(path: Path) -> str:
@@ -26,7 +24,8 @@ def _module_name(path: Path) -> str:
 
 def import_graph() -> nx.DiGraph:
     """Module → module edges between the project's own modules."""
-    paths = {_module_name(p): p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")}
+    files = [p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")] + [ROOT / f"{m}.py" for m in MODULES]
+    paths = {_module_name(p): p for p in files}
     g = nx.DiGraph()
     g.add_nodes_from(paths)
     for mod, path in paths.items():
@@ -61,12 +60,25 @@ def test_a_cycle_is_found():
     assert cycles(g) == {frozenset("abc")}
 
 
-def test_no_import_cycles_beyond_the_known_ones():
+def test_no_import_cycles():
     found = cycles(import_graph())
-    new = found - KNOWN_CYCLES
-    assert not new, "import cycles: " + "; ".join(" ↔ ".join(sorted(c)) for c in new)
-    fixed = KNOWN_CYCLES - found
-    assert not fixed, "remove from KNOWN_CYCLES, it is gone: " + "; ".join(" ↔ ".join(sorted(c)) for c in fixed)
+    assert not found, "import cycles: " + "; ".join(" ↔ ".join(sorted(c)) for c in found)
+
+
+def test_the_layers_import_downwards():
+    """The store and the model know nothing of queries, ingest or the UI; queries and ingest
+    nothing of the UI; the post-processing steps are found by the library, not registered."""
+    g = import_graph()
+    below = {"graph.model": ("graph.store", "queries", "ingest", "ui"),
+             "graph.store": ("queries", "ingest", "ui"), "queries": ("ui", "app"), "ingest": ("ui", "app")}
+    for mod in g:
+        for layer, above in below.items():
+            if mod == layer or mod.startswith(layer + "."):
+                wrong = [t for t in g.successors(mod) if t.split(".")[0] in above or
+                         any(t == a or t.startswith(a + ".") for a in above)]
+                assert not wrong, f"{mod} imports {wrong}"
+    assert not any(g.has_edge("queries.library", m) for m in ("queries.kpi", "queries.paths", "queries.quality"))
+    assert not g.has_edge("graph.store.base", "graph.store.bulk")
 
 
 def test_the_cli_is_assembled_in_one_direction():
@@ -74,3 +86,16 @@ def test_the_cli_is_assembled_in_one_direction():
     for command_module in ("ingest.cli", "queries.cli", "bench.cli"):
         if command_module in g:
             assert not g.has_edge(command_module, "graph.cli"), command_module
+
+
+def main() -> None:
+    g = import_graph()
+    for mod in sorted(g):
+        print(f"{mod} -> {', '.join(sorted(g.successors(mod))) or '(none)'}")
+    found = cycles(g)
+    print(f"{g.number_of_nodes()} modules, {g.number_of_edges()} imports; cycles: "
+          + ("; ".join(" <-> ".join(sorted(c)) for c in found) if found else "none"))
+
+
+if __name__ == "__main__":
+    main()
