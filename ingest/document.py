@@ -452,7 +452,8 @@ _INLINE_ARTICLE_RE = re.compile(rf"\s{{2,}}(?=第[{_CN_NUM}]+条\s)")
 _REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与|回顾|成效|现状|基本情况|过去"
                         r"|支持对象|适用范围|申报条件|申请条件|资格条件|认定条件|支持标准|奖励标准|补助标准")
 _GOALS_RE = re.compile(r"目标|指标")  # a goals section: 发展目标, 主要目标, 主要指标
-_THIS_YEARS_GOALS_RE = re.compile(r"今年|本年度|\d{4}年度?(?:主要|预期|发展|工作)*目标")  # 今年主要目标
+# a year's goals or work inside a document: 今年主要目标, 2025年重点工作 (not 2024—2026年)
+_THIS_YEARS_GOALS_RE = re.compile(r"今年|本年度|(?<![\d—\-–至~])\d{4}年度?(?:主要|预期|发展|工作|重点)*(?:目标|工作|任务)")
 
 
 def _heading(line: str) -> tuple[str, int, str, str] | None:
@@ -670,6 +671,8 @@ def _front_matter(body: list[str], first_body: int | None) -> _FrontMatter:
         if body[i]:
             preamble_lines.insert(0, body[i])
         i -= 1
+    while i >= 0 and (not body[i] or _is_addressee(body[i])):
+        i -= 1  # 各位代表: / 各区人民政府: between the title and the text
     title_end = i
     while i >= 0 and body[i] and _is_title_like(body[i]):
         body_title_lines.insert(0, body[i])
@@ -873,9 +876,13 @@ def _is_paragraph(line: str) -> bool:
         return False
     if re.search(r"此件|公开发布", s):
         return False
-    if s[-1] in "：:" and len(s) < 60 and s.startswith("各"):
-        return False  # the addressees of a notice
-    return True
+    return not _is_addressee(s)
+
+
+def _is_addressee(line: str) -> bool:
+    """各区人民政府,市各委办局: / 各位代表: — the addressees of a notice or a report."""
+    s = line.strip()
+    return bool(s) and s[-1] in "：:" and len(s) < 60 and s.startswith("各")
 
 
 # --------------------------------------------------------------------------- mentions

@@ -342,3 +342,13 @@ def test_a_section_of_conditions_or_support_rates_states_no_targets():
 
 def test_applications_counted_as_a_metric_are_goals():
     assert found("到2027年,发明专利申请量达到1万件。") == [(1, "万件", "at_least", "plan_period")]
+
+
+def test_a_work_report_with_its_addressees_and_a_section_of_this_years_work():
+    doc = parse_document("2025年某区人民政府工作报告\n各位代表:\n现在,我代表区人民政府向大会报告工作。\n"
+                         "一、2024年工作回顾\n地区生产总值完成820亿元,增长6.1%。\n"
+                         "二、2025年重点工作\n(一)坚持项目为王。实施重点项目150个。新开工亿元以上项目60个。\n")
+    assert doc.body_title == "2025年某区人民政府工作报告"
+    assert [(t.value, t.period) for _, t in doc.targets] == [(150, "per_year"), (60, "per_year")]
+    plan = parse_document("某市三年行动方案(2024—2026年)\n一、2024—2026年重点任务\n新开工亿元以上项目60个。\n")
+    assert [(t.value, t.period) for _, t in plan.targets] == [(60, "plan_period")]
