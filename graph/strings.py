@@ -328,7 +328,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "issuer": ("发布机构", "Issuer"), "index_no": ("索引号", "Index number"), "date_issued": ("成文日期", "Date written"),
     "date_published": ("公开日期", "Date published"), "url": ("网址", "URL"), "section": ("部分", "Section"),
     "section_no": ("部分序号", "Section number"), "text": ("正文", "Text"), "candidates": ("待审实体", "Candidates"),
-    "since": ("起始年份", "Since"), "note": ("备注", "Note"),
+    "since": ("起始年份", "Since"), "note": ("备注", "Note"), "name_en_source": ("英文名来源", "Source of the English name"),
+    "value_max": ("目标上限", "Upper end"),
 }
 
 # Enumerated values shown as words (values of the model's enums and of computed columns).
@@ -350,6 +351,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "official": ("政府", "official"), "company": ("企业", "company"), "filing": ("披露文件", "filing"),
     "media": ("媒体", "media"), "plan": ("方案条款", "plan clause"), "spreadsheet": ("表格", "spreadsheet"),
     "institution": ("机构", "institution"),
+    # levels (Park.level is an enum written in Chinese; platforms use the same words)
+    "国家级": ("国家级", "national"), "省级": ("省级", "provincial"), "市级": ("市级", "city"), "区级": ("区级", "district"),
+    "未知": ("未知", "unknown"),
 }
 
 MISSING = {"zh": "—", "en": "—"}

@@ -37,6 +37,14 @@ def test_every_property_of_the_model_has_a_column_header():
     assert not sorted(p for p in props - set(COLUMNS) if p != "id" and not p.endswith("_id"))
 
 
+def test_every_enum_value_of_the_model_is_a_word_in_both_languages():
+    from graph import model
+
+    values = {v for lb in model.labels() for p in model.node_props(lb) for v in p.enum}
+    values |= {v for rt in model.rel_types() for p in model.rel_props(rt) for v in p.enum}
+    assert not sorted(values - set(WORDS))
+
+
 def test_units_in_english_are_english():
     from graph.strings import UNITS_EN
 
