@@ -219,9 +219,12 @@ def _is_incentive(text: str, q: _Quantity, seg_start: int) -> bool:
     return q.unit.endswith("元") and bool(_INCENTIVE_RE.search(text, *sent))
 
 
-def _is_cut_suffix(text: str, end: int) -> bool:
-    """A copy cut inside the comparator (…5家以): the comparator is lost."""
-    rest = text[end:].strip()
+def _is_cut(text: str, q: _Quantity) -> bool:
+    """A copy cut inside the comparator (…5家以) or after a magnitude (…突破50亿): the
+    comparator or the unit may be lost."""
+    rest = text[q.end:].strip()
+    if not rest and q.unit in _MAGNITUDES:
+        return True
     return 0 < len(rest) < 3 and any(s.startswith(rest) and s != rest for s in _SUFFIXES)
 
 
@@ -395,7 +398,7 @@ def _label(metric: str, expr: str) -> str:
 def _target_at(text: str, q: _Quantity, last_end: int, ctx: _Context) -> TargetDraft | None:
     """The target stated by the number ``q`` of ``text``, or ``None``."""
     a = _around(text, q, last_end)
-    if _is_cut_suffix(text, q.end):
+    if _is_cut(text, q):
         return None
     comparator = _comparator(text, q, a, ctx)
     if comparator is None:

@@ -222,6 +222,11 @@ def test_a_truncated_copy_keeps_every_complete_target():
         "数值 5家:起降点50个,培育专精特新企业5家以"]
 
 
+def test_a_copy_cut_inside_the_unit_leaves_the_number_for_review():
+    assert found("到2026年,产业规模达到300亿元,旅游收入突破50亿") == [(300, "亿元", "at_least", "plan_period")]
+    assert found("到2026年,旅游收入突破50亿。") == [(50, "亿", "more_than", "plan_period")]  # complete: 亿 as printed
+
+
 def test_a_text_cut_inside_a_number_does_not_crash():
     for cut in ("某市行动方案\n一、目标\n力争产业规模达到3", "某市行动方案\n一、目标\n力争产业规模达到3.", "一、"):
         parse_document(cut)
