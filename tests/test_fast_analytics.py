@@ -128,3 +128,17 @@ def test_a_subgraph_read_by_its_keys_equals_the_export(bundled_store):
     trim = lambda G: sorted((u, v, k, {p: d[p] for p in (*EDGE_PROPS, "type") if p in d})  # noqa: E731
                             for u, v, k, d in G.edges(keys=True, data=True))
     assert trim(got) == trim(want)
+
+
+@pytest.mark.parametrize("what", ["degree", "betweenness", "communities", "brokers", "partners"])
+def test_kg_analytics_fast_engine_gives_the_networkx_rows(bundled_store, what):
+    """``kg analytics`` runs the fast engine by default; its rows are the networkx ones (the fast
+    rows carry the other language's texts as well)."""
+    from queries.cli import _fast_analysis, _networkx_analysis
+
+    fast, ref = _fast_analysis(bundled_store, what, 10), _networkx_analysis(bundled_store, what, 10)
+    assert len(fast) == len(ref) == 10
+    for f, r in zip(fast, ref):
+        f = f if isinstance(f, dict) else f.__dict__
+        r = r if isinstance(r, dict) else r.__dict__
+        assert {k: f[k] for k in r} == r
