@@ -5,6 +5,7 @@
 // description: The entities with the most distinct neighbours (any relationship, either direction), counted in the store.
 // description_zh: 连接的不同邻居最多的实体（任意关系、任意方向），在图库中计数。
 // param: limit int 20 "most rows"
+// param_zh: limit "最多行数"
 // shape: graph
 MATCH (n)--(m) WHERE n <> m
 WITH n, count(DISTINCT m) AS degree

@@ -5,6 +5,7 @@
 // description: For a track split into chain segments, the local firms, platforms and colleges per segment; a segment with none is a candidate to fill, one with two or fewer a candidate to strengthen.
 // description_zh: 对分为产业链环节的赛道，逐环节列出本地企业、平台和院校；没有任何主体的环节是补链候选，不超过两个的是强链候选。
 // param: track string 新能源 "the track's id or name"
+// param_zh: track "赛道的 ID 或名称"
 // shape: table
 MATCH (s:Track)-[:PART_OF]->(t:Track)
 WHERE t.id = $track OR t.name = $track

@@ -5,6 +5,7 @@
 // description: The entities each clause names, by clause.
 // description_zh: 按条款列出每个条款点名的实体。
 // param: document string '' "only this document's number or id (empty = all)"
+// param_zh: document "只看这份文件（文号或 ID；空 = 全部）"
 // shape: table
 MATCH (d:Document)-[:HAS_CLAUSE]->(c:Clause)
 WHERE $document = '' OR d.id = $document OR d.number = $document

@@ -5,8 +5,11 @@
 // description: Entities whose name or an alias contains the text (case-insensitive), optionally of some types only.
 // description_zh: 名称或别名包含所给文字的实体（不区分大小写），可只查某些类型。
 // param: q string '' "text to look for"
+// param_zh: q "要查找的文字"
 // param: types labels '' "only these types (comma-separated), e.g. Platform,College"
+// param_zh: types "只查这些类型（逗号分隔），如 Platform,College"
 // param: limit int 50 "most results"
+// param_zh: limit "最多结果数"
 // shape: graph
 // One branch per entity type, so that each reads its TEXT index on search_key (name and
 // aliases, lower-cased: graph/model.py) and only the nodes that contain the text: 26 ms

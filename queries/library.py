@@ -8,6 +8,7 @@ A file starts with ``// key: value`` header lines::
     // audience: planner
     // description: …          (English; description_zh: the same in Chinese)
     // param: track string 人工智能 "the track's id or name"
+    // param_zh: track "赛道的 ID 或名称"    (the help in Chinese)
     // shape: table            (or graph: rows carry from_key/to_key/type columns)
     // postprocess: queries.kpi.kpi_progress_rows   (optional: completes the rows in Python)
 
@@ -133,6 +134,7 @@ class NamedQuery:
     packed: tuple[str, ...] = ()
     postprocess: str = ""  # queries.MODULE.FUNCTION (:func:`postprocess_step`), or none
     description_zh: str = ""
+    param_help_zh: tuple[tuple[str, str], ...] = ()  # (name, help) from '// param_zh: NAME "…"'
 
     def title(self, lang: str = "zh") -> str:
         return self.title_zh if lang == "zh" else self.title_en
@@ -143,6 +145,11 @@ class NamedQuery:
 
     def param(self, name: str) -> Param:
         return next(p for p in self.params if p.name == name)
+
+    def param_help(self, name: str, lang: str = "zh") -> str:
+        """Parameter ``name``'s help in ``lang`` (the English one where there is no Chinese one)."""
+        zh = dict(self.param_help_zh).get(name, "") if lang == "zh" else ""
+        return zh or self.param(name).help
 
     def text_for(self, dialect: str) -> str:
         return self.variants.get(dialect, self.text)
@@ -195,6 +202,7 @@ def _parse_param(spec: str, where: str) -> Param:
 def parse_query_file(path: Path) -> NamedQuery:
     meta: dict[str, str] = {}
     params: list[Param] = []
+    helps_zh: list[tuple[str, str]] = []
     body: list[str] = []
     in_header = True
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -203,6 +211,9 @@ def parse_query_file(path: Path) -> NamedQuery:
             key, value = m.group(1), m.group(2).strip()
             if key == "param":
                 params.append(_parse_param(value, path.name))
+            elif key == "param_zh":
+                name, _, text = value.partition(" ")
+                helps_zh.append((name, text.strip().strip('"')))
             else:
                 meta[key] = value
             continue
@@ -219,7 +230,7 @@ def parse_query_file(path: Path) -> NamedQuery:
                       meta.get("description", ""), tuple(params), meta["shape"],
                       "\n".join(body).strip(), path=str(path), text_from=meta.get("text_from", ""),
                       packed=tuple(c.strip() for c in meta["packed"].split(",")) if meta.get("packed") else (),
-                      description_zh=meta.get("description_zh", ""),
+                      description_zh=meta.get("description_zh", ""), param_help_zh=tuple(helps_zh),
                       postprocess=_checked_step_name(meta.get("postprocess", ""), path.name))
 
 

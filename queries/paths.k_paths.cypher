@@ -5,13 +5,21 @@
 // description: Up to k paths without repeated nodes of at most N hops (N ≤ 4) between two entities, shortest first, through organisations only.
 // description_zh: 两个实体之间至多 k 条不重复经过节点、至多 N 跳（N ≤ 4）的路径，短的在前，只经过机构。
 // param: from_label label required "type of the first entity"
+// param_zh: from_label "第一个实体的类型"
 // param: from_id string required "id of the first entity"
+// param_zh: from_id "第一个实体的 ID"
 // param: to_label label required "type of the second entity"
+// param_zh: to_label "第二个实体的类型"
 // param: to_id string required "id of the second entity"
+// param_zh: to_id "第二个实体的 ID"
 // param: max_hops hops<=4 3 "longest path (at most 4: longer walks explode around large parks)"
+// param_zh: max_hops "路径最长跳数（至多 4：更长的路径在大型园区周围数量暴增）"
 // param: k int<=50 10 "most paths (at most 50)"
+// param_zh: k "最多路径条数（至多 50）"
 // param: rel_types labels '' "follow only these relationship types (comma-separated; empty = all)"
+// param_zh: rel_types "只沿这些关系类型走（逗号分隔；空 = 全部）"
 // param: hubs labels model "types a path may not pass through"
+// param_zh: hubs "路径不可穿过的类型"
 // shape: graph
 // postprocess: queries.paths.first_k_paths
 // Every trail of up to N hops is in the first N length groups; SHORTEST … GROUPS searches from both

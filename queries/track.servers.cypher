@@ -5,6 +5,7 @@
 // description: Platforms, colleges, firms, parks, programmes and projects linked to a track or to one of its chain segments.
 // description_zh: 与某赛道或其产业链环节相关联的平台、院校、企业、园区、计划和项目。
 // param: track string 人工智能 "the track's id or name"
+// param_zh: track "赛道的 ID 或名称"
 // shape: graph
 // packed: label, id, name, via, track
 MATCH (t:Track) WHERE t.id = $track OR t.name = $track

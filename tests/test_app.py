@@ -234,6 +234,17 @@ def test_console_library_query(app_env):
     assert not at.exception and len(at.dataframe) == 1
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_console_describes_a_library_query_and_its_parameters_in_the_uis_language(app_env, lang):
+    from queries.library import get_query
+
+    q = get_query("paths.k_paths")
+    at = run_page("console", query=q.id, lang=lang)
+    assert q.describe(lang) in [c.value for c in at.caption]
+    assert at.number_input(key="co_p_paths.k_paths_k").help == q.param_help("k", lang)
+    assert (q.describe(lang) == q.description_zh) == (lang == "zh")
+
+
 def test_console_refuses_writes(app_env):
     at = run_page("console", cypher="CREATE (n:Firm {id: 'x', name: 'x'}) RETURN n")
     assert at.radio(key="co_src").value == "own"

@@ -54,8 +54,12 @@ def test_every_query_is_described_in_both_languages_and_the_english_has_no_chine
     for q in load_library().values():
         assert q.description and q.description_zh, f"{q.id}: // description: and // description_zh: both"
         assert q.describe("zh") == q.description_zh and q.describe("en") == q.description
-        for text in (q.title_en, q.description):
+        for text in (q.title_en, q.description, *(p.help for p in q.params)):
             assert not foreign_in_english(text), f"{q.id}: {foreign_in_english(text)} in {text!r}"
+        for p in q.params:  # the console's help for each parameter, in the UI's language
+            assert p.help and q.param_help(p.name, "en") == p.help, f"{q.id}: {p.name} has no help"
+            assert q.param_help(p.name, "zh") != p.help, f"{q.id}: {p.name} has no // param_zh: line"
+        assert {n for n, _ in q.param_help_zh} <= {p.name for p in q.params}, f"{q.id}: param_zh for no param"
 
 
 def test_dialect_variants_exist_only_where_the_dialects_differ():

@@ -379,7 +379,7 @@ def console(ctx: D.Ctx) -> None:
         q = lib[qid]
         if q.describe(lang):
             st.caption(q.describe(lang))
-        values = {p.name: _param_widget(p, qid, lang) for p in q.params}
+        values = {p.name: _param_widget(p, qid, lang, q.param_help(p.name, lang)) for p in q.params}
         publish(query=qid, cypher=None)
         with st.expander("Cypher"):
             st.code(q.text_for(ctx.store.dialect), language="cypher")
@@ -417,10 +417,10 @@ def console(ctx: D.Ctx) -> None:
         show_map(ctx.map(keys, height=f"{MAP_H}px"), MAP_H, lang)
 
 
-def _param_widget(p, qid: str, lang: str):
+def _param_widget(p, qid: str, lang: str, help_: str):
     key = f"co_p_{qid}_{p.name}"
     label = f"{p.name}" + (" *" if p.required else "")
-    help_ = p.help or None
+    help_ = help_ or None
     default = p.default
     if p.type == "int":
         return st.number_input(label, value=int(default or 0), step=1, max_value=p.largest, key=key, help=help_)
