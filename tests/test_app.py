@@ -126,14 +126,45 @@ def test_overview_english(app_env):
     assert "Entities" in [m.label for m in at.metric]
 
 
+def data_dir(app_env: Path) -> Path:
+    """The spreadsheets the app loaded on first start (see ``app_env``)."""
+    return BUNDLED if HAS_BUNDLED else app_env / "mini"
+
+
+def sheet(folder: Path, name: str) -> list[dict]:
+    import csv
+
+    rows = []
+    for path in sorted(folder.glob(name)):
+        with path.open(encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    return rows
+
+
+def firms_by_track(folder: Path) -> dict[str, set[str]]:
+    """Track id -> ids of the firms a relationship row links to it, read from the spreadsheets
+    (not through the queries the page runs)."""
+    out: dict[str, set[str]] = {}
+    for r in sheet(folder, "relationships*.csv"):
+        if r["from_label"] == "Firm" and r["to_label"] == "Track":
+            out.setdefault(r["to"], set()).add(r["from"])
+    return out
+
+
 def test_matrix(app_env):
     at = run_page("matrix")
-    assert at.selectbox(key="mx_track").options  # AppTest raises for a missing widget: check content
     assert at.selectbox(key="mx_kind").value == "Platform"
+    # every track and segment; the plan's groupings of tracks (kind "system") are not rows
+    tracks = {r["name"] for r in sheet(data_dir(app_env), "Track.csv") if r.get("kind") != "system"}
+    firms = firms_by_track(data_dir(app_env))
+    track = sorted(firms)[0]  # a track with firms, so the cell is not empty
+    assert set(at.selectbox(key="mx_track").options) == tracks
+    at.selectbox(key="mx_track").set_value(track).run()
     at.selectbox(key="mx_kind").set_value("Firm").run()
     assert not at.exception
     assert at.query_params["kind"] == ["Firm"] or at.query_params["kind"] == "Firm"
-    assert len(at.dataframe) >= 1
+    cell = at.dataframe[0].value
+    assert set(cell["ID"]) == firms[track] and set(cell["类型"]) == {"名企"}
 
 
 @pytest.mark.parametrize("text,expect", [("龙城", "龙城实验室"), ("常州大学", "常州大学")])
@@ -196,8 +227,17 @@ def test_paths(app_env):
 
 def test_scorecard(app_env):
     at = run_page("scorecard")
-    assert at.selectbox(key="sc_park").options
-    assert len(at.dataframe) >= 1
+    parks = sheet(data_dir(app_env), "Park.csv")
+    assert len(at.selectbox(key="sc_park").options) == len(parks)
+    card = at.dataframe[0].value
+    assert sorted(card["园区"]) == sorted(p["name"] for p in parks)  # every park, once
+    links = ["主导赛道", "共建平台", "领军人才", "转化基金", "标杆项目"]
+    # the score counts the links present (✓, stated or inferred)
+    assert (card[links].apply(lambda col: col.str.startswith("✓")).sum(axis=1) == card["得分"]).all()
+    # a park has its track link exactly when a spreadsheet row says it focuses on a track
+    focused = {r["from"] for r in sheet(data_dir(app_env), "relationships*.csv") if r["type"] == "FOCUSES_ON" and r["from_label"] == "Park"}
+    names = {p["id"]: p["name"] for p in parks}
+    assert set(card.loc[card["主导赛道"].str.startswith("✓"), "园区"]) == {names[i] for i in focused}
     assert not at.error
 
 

@@ -158,7 +158,7 @@ def test_bulk_path_steps_aside_for_rows_it_cannot_take(tmp_path, xs):
     bad = {**nodes, "Firm": nodes["Firm"] + [{"id": "x", "name": "合成企业x", "colour": "red"}]}
     s = EmbeddedStore(tmp_path / "db", buffer_pool_mb=256)
     try:
-        with pytest.raises(StoreError):
+        with pytest.raises(StoreError, match="colour"):  # refused for the property, not any failure
             s.load(bad, rels)
         assert sum(s.stats()["nodes"].values()) == 0
     finally:

@@ -193,6 +193,7 @@ def test_a_packed_query_is_unpacked_and_cut_at_the_row_cap_like_any_other(both_s
 def test_the_bundled_graph_is_the_same_on_both_stores(both_stores):
     emb, neo = both_stores
     assert emb.stats() == neo.stats()
+    assert min(emb.stats()["nodes"].values()) > 0, "a label the bundled data should hold is empty"
     assert emb.checksum() == neo.checksum()
 
 

@@ -209,9 +209,8 @@ def test_outage_cli_app_and_the_same_store_object_recover(neo4j_b, monkeypatch):
         with pytest.raises(StoreUnavailable, match="not reachable"):
             store.read("MATCH (t:Track {id: 'outage-probe'}) RETURN t.name")
         timings["store.read while down"] = round(time.monotonic() - t0, 2)
-        # the driver retries ServiceUnavailable for max_transaction_retry_time (15 s) with
-        # back-off; the last sleep can take it to ~32 s (RELIABILITY.md: recommended change)
-        assert timings["store.read while down"] < 60
+        # how long it took is recorded (RELIABILITY.md), not asserted: no wall-clock bound in a
+        # test; that the read ends at all, with this error, is what the test holds
         with pytest.raises(StoreUnavailable):
             store.write("MERGE (t:Track {id: 'outage-probe-2'})")
 
@@ -321,7 +320,7 @@ def test_a_non_transient_error_is_not_retried_and_leaves_nothing(neo4j_b):
     store = neo4j_b.store()
     try:
         store.clear()
-        with pytest.raises(StoreError):
+        with pytest.raises(StoreError, match="by zero"):  # the statement's own error, not any
             store.run_atomic([("MERGE (t:Track {id: 'a'}) SET t.name = 'a'", {}),
                               ("RETURN 1/0", {})])
         assert store.read("MATCH (t:Track) RETURN count(t)").single_value() == 0
