@@ -101,7 +101,7 @@ _PLAN_PERIOD_RE = re.compile(r"累计|[到至]\d{4}年")
 # the present state: 现有…1254家, 2025年已达…, 截至2025年底…, 去年…增长6.1%
 _PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|同比|以来|上年度|上一年度")
 # a condition to apply for support (申报企业…营业收入不低于2000万元), not a goal
-_CONDITION_RE = re.compile(r"申报(?!量)|申请(?!量)|须|应当|门槛|准入")
+_CONDITION_RE = re.compile(r"申报(?!量)|申请(?!量)|门槛|准入")
 # a year that dates a figure (not 到2027年, 较2023年, 2025年底前)
 _YEAR_RE = re.compile(r"(?<![到至较比从于\d])(\d{4})年(?!度?(?:底|末)?(?:之)?前)")
 # an amount that defines a kind of firm or project: 主营业务收入2000万元以上工业企业
@@ -216,6 +216,8 @@ def _is_incentive(text: str, q: _Quantity, seg_start: int) -> bool:
     if _INCENTIVE_RE.search(text, seg_start, seg_end):
         return True
     sent = _delim_before(text, q.start, SENTENCE_DELIMS), _delim_after(text, q.end, SENTENCE_DELIMS)
+    if "给予" in text[sent[0]:sent[1]]:
+        return True  # 对年度产值增长20%以上的企业,给予10万元奖励: the terms of an award
     return q.unit.endswith("元") and bool(_INCENTIVE_RE.search(text, *sent))
 
 
@@ -359,7 +361,7 @@ def _post(text: str, a: _Around, unit: str) -> tuple[str, int] | None:
         return "", a.end
     post_end = _delim_after(text, a.end, _POST_END_RE.pattern.strip("[]"))
     post = text[a.end:post_end]
-    share = unit == "%" and post.lstrip().startswith("的")  # 60%的社区: a share of the noun
+    share = unit == "%" and not a.change and post.lstrip().startswith("的")  # 60%的社区: a share of the noun
     if unit.endswith("元") and _THRESHOLD_NOUN_RE.match(post):
         return None  # 2000万元以上工业企业: a kind of firm
     if (re.match(r"\s*(?:的|或|之间|级)", post) and not share) or any(q.unit for q in _quantities(post)):

@@ -357,3 +357,15 @@ def test_a_work_report_with_its_addressees_and_a_section_of_this_years_work():
     assert [(t.value, t.period) for _, t in doc.targets] == [(150, "per_year"), (60, "per_year")]
     plan = parse_document("某市三年行动方案(2024—2026年)\n一、2024—2026年重点任务\n新开工亿元以上项目60个。\n")
     assert [(t.value, t.period) for _, t in plan.targets] == [(60, "plan_period")]
+
+
+def test_the_terms_of_an_award_are_no_target():
+    assert found("对年度产值增长20%以上的规上工业企业,给予10万元奖励。") == []
+    assert [(t.value, t.unit) for t in extract_targets("力争产值增长20%以上的企业达到50家。")] == [(50, "家")]
+
+
+def test_a_regulation_states_binding_targets_with_yingdang():
+    doc = parse_document("某市科技创新促进条例\n第一条 为促进科技创新,制定本条例。\n"
+                         "第二条 市级财政科技支出应当年均增长不低于10%;研究与试验发展经费支出占地区生产总值的比例"
+                         "应当逐步提高,到2030年达到4%。\n")
+    assert [(t.value, t.unit, t.period) for _, t in doc.targets] == [(10, "%", "per_year"), (4, "%", "plan_period")]
