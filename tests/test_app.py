@@ -405,6 +405,7 @@ def test_helpers_without_streamlit():
     assert p["keys"] == ["Platform:a", "Park:b"] and "共建" in p["text"]
     df = result_frame(QueryResult(["x", "y"], [[["a", "b"], {"k": 1}]]))
     assert df.iloc[0, 0] == "a、b"
+    assert result_frame(QueryResult(["x"], [[["a", "b"]]]), "en").iloc[0, 0] == "a, b"
     rows = kpi_rows(QueryResult(["progress_pct"], [[150.0], [None]]))
     assert rows[0]["fraction"] == 1.0 and rows[1]["fraction"] is None
 

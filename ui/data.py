@@ -63,19 +63,20 @@ def load_info(store: GraphStore) -> dict[str, Any]:
     return _LOAD_INFO.get(store.describe(), {"status": "present", "loaded_at": None, "message": ""})
 
 
-def _cell(v: Any) -> Any:
+def _cell(v: Any, lang: str) -> Any:
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False, default=str)
     if isinstance(v, list):
         if all(isinstance(x, (str, int, float, bool)) or x is None for x in v):
-            return "、".join("" if x is None else str(x) for x in v)
+            return join(("" if x is None else x for x in v), lang)
         return json.dumps(v, ensure_ascii=False, default=str)
     return v
 
 
-def result_frame(res: QueryResult) -> pd.DataFrame:
-    """A query result as a DataFrame whose cells Arrow can show (lists joined, nodes as JSON)."""
-    return pd.DataFrame([[_cell(v) for v in row] for row in res.rows], columns=list(res.columns))
+def result_frame(res: QueryResult, lang: str = "zh") -> pd.DataFrame:
+    """A query result as a DataFrame whose cells Arrow can show (lists joined the way ``lang``
+    writes them, nodes as JSON)."""
+    return pd.DataFrame([[_cell(v, lang) for v in row] for row in res.rows], columns=list(res.columns))
 
 
 def matrix_frame(res: QueryResult) -> pd.DataFrame:

@@ -408,7 +408,7 @@ def console(ctx: D.Ctx) -> None:
         st.warning(t("truncated", lang, cap=D.row_cap()))
     st.caption(t("rows", lang, n=len(res.rows)))
     show_table(res.columns, res.rows, lang)
-    df = D.result_frame(res)  # the CSV keeps the query's own columns and values
+    df = D.result_frame(res, lang)  # the CSV keeps the query's own columns and values
     st.download_button(t("download_csv", lang), df.to_csv(index=False).encode("utf-8-sig"),
                        file_name="query.csv", mime="text/csv", key="co_csv")
     keys = result_keys(res)
