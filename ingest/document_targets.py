@@ -364,6 +364,8 @@ def _post(text: str, a: _Around, unit: str) -> tuple[str, int] | None:
     share = unit == "%" and not a.change and post.lstrip().startswith("的")  # 60%的社区: a share of the noun
     if unit.endswith("元") and _THRESHOLD_NOUN_RE.match(post):
         return None  # 2000万元以上工业企业: a kind of firm
+    if unit in ("分钟", "小时", "天", "公里", "千米") and re.match(r"\s*[\u4e00-\u9fff]{0,6}圈", post):
+        return None  # 15分钟生活圈, 1小时通勤圈: a name (but 建成100个社区生活圈 counts)
     if (re.match(r"\s*(?:的|或|之间|级)", post) and not share) or any(q.unit for q in _quantities(post)):
         return None
     return post, post_end

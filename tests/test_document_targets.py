@@ -136,6 +136,7 @@ def test_an_annual_document_is_known_by_its_title():
     "对年营业收入1亿元以上的企业给予支持。",  # a threshold qualifying a noun
     "聚焦15个重点领域,形成良好发展格局。",
     "在5个工作日内办结。",
+    "到2027年,建成15分钟便民生活圈,构建1小时通勤圈。",  # names, not counts
 ])
 def test_numbers_that_are_not_targets(text):
     assert extract_targets(text) == []
@@ -369,3 +370,7 @@ def test_a_regulation_states_binding_targets_with_yingdang():
                          "第二条 市级财政科技支出应当年均增长不低于10%;研究与试验发展经费支出占地区生产总值的比例"
                          "应当逐步提高,到2030年达到4%。\n")
     assert [(t.value, t.unit, t.period) for _, t in doc.targets] == [(10, "%", "per_year"), (4, "%", "plan_period")]
+
+
+def test_circles_counted_are_targets():
+    assert found("到2027年,建成100个社区生活圈。") == [(100, "个", "at_least", "plan_period")]
