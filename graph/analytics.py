@@ -48,7 +48,18 @@ _EXPLAIN_MAX = 5  # names listed in an explanation before "…等"
 
 
 def hub_labels() -> frozenset[str]:
-    """Labels of the model's hub types (:func:`graph.model.hub_labels`), as a set."""
+    """Labels of the model's hub types (:func:`graph.model.hub_labels`), as a set.
+
+    Returns
+    -------
+    labels : frozenset of str
+        The labels the projections leave out by default: tracks, regions, tiers and texts.
+
+    Examples
+    --------
+    >>> "Track" in hub_labels(), "Firm" in hub_labels()
+    (True, False)
+    """
     return frozenset(model.hub_labels())
 
 
@@ -219,6 +230,14 @@ def degree_centrality(G, *, labels=None) -> list[dict]:
         ``{"key", "label", "name", "score", "degree"}`` per node, where ``degree`` is the number
         of distinct neighbours and ``score`` = degree / (n - 1) (``networkx.degree_centrality``),
         sorted by score descending, then key.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("Firm:a", "Park:p"), ("Firm:b", "Park:p")])
+    >>> [(r["key"], r["degree"], r["score"]) for r in degree_centrality(G)]
+    [('Park:p', 2, 1.0), ('Firm:a', 1, 0.5), ('Firm:b', 1, 0.5)]
+    >>> [r["key"] for r in degree_centrality(G, labels="Firm")]
+    ['Firm:a', 'Firm:b']
     """
     P = project_undirected(G)
     wanted = _label_filter(labels)
@@ -263,6 +282,12 @@ def betweenness_centrality(G, *, labels=None, sample_threshold=2000, k=500, seed
     ------
     ValueError
         If ``k`` < 1 or ``sample_threshold`` < 0.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("Firm:a", "Park:p"), ("Firm:b", "Park:p")])
+    >>> [(r["key"], r["score"], r["sampled"]) for r in betweenness_centrality(G)]
+    [('Park:p', 1.0, False), ('Firm:a', 0.0, False), ('Firm:b', 0.0, False)]
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
@@ -299,8 +324,8 @@ def communities(G, *, seed=42, exclude_hubs=True, resolution=1.0, lang="zh") -> 
     seed : int, optional (default = 42)
         Seed of ``networkx.community.louvain_communities``.
     exclude_hubs : bool, optional (default = True)
-        Leave the model's hub types (Track, Region, Tier, Document, Clause, Target) out of the
-        projection; otherwise a few hubs glue everything into one blob.
+        Leave the model's hub types (:func:`hub_labels`) out of the projection; otherwise a
+        few hubs glue everything into one blob.
     resolution : float, optional (default = 1.0)
         Louvain resolution; above 1 favours smaller communities.
     lang : {"zh", "en"}, optional (default = "zh")
@@ -318,6 +343,12 @@ def communities(G, *, seed=42, exclude_hubs=True, resolution=1.0, lang="zh") -> 
     Notes
     -----
     The projection's edge ``weight`` is the number of relationships between two nodes.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("Firm:a", "Firm:b"), ("Firm:b", "Firm:c"), ("Firm:c", "Firm:a"), ("Park:x", "Park:y")])
+    >>> [(r["size"], r["members"]) for r in communities(G)]
+    [(3, ['Firm:a', 'Firm:b', 'Firm:c']), (2, ['Park:x', 'Park:y'])]
     """
     _check_lang(lang)
     P = project_undirected(G, exclude_labels=hub_labels() if exclude_hubs else ())
@@ -386,6 +417,17 @@ def brokers_between_tracks(G, *, top=20, lang="zh") -> list[dict]:
         tracks involved, ``pairs`` the bridged ``(track name, track name)`` pairs, ``via`` maps
         each track name to the names of the entities (``b`` or its neighbours) in it.  Sorted by
         score descending, then key; nodes bridging nothing are left out.
+
+    Examples
+    --------
+    A platform serving 储能 that works with a firm of 光伏 bridges the two tracks (and so
+    does the firm, through the platform):
+
+    >>> G = nx.MultiDiGraph([("Platform:p", "Track:s", "SERVES"), ("Firm:f", "Track:t", "IN_TRACK"),
+    ...                      ("Firm:f", "Platform:p", "COOPERATES")])
+    >>> G.add_node("Track:s", name="储能"); G.add_node("Track:t", name="光伏")
+    >>> [(r["key"], r["score"], r["explanation"]) for r in brokers_between_tracks(G, lang="en")]
+    [('Firm:f', 1, 'bridges 1 track pair(s): 储能–光伏'), ('Platform:p', 1, 'bridges 1 track pair(s): 储能–光伏')]
     """
     _check_lang(lang)
     member_of = _track_membership(G)
@@ -397,39 +439,39 @@ def brokers_between_tracks(G, *, top=20, lang="zh") -> list[dict]:
         for x in (b, *P[b]):
             for t in member_of.get(x, ()):
                 entities_by_track[t].add(x)
-        if len(entities_by_track) < 2:
-            continue
-        tracks = sorted(entities_by_track, key=str)
-        pairs = []
-        for s, t in combinations(tracks, 2):
-            if s in ancestors.get(t, ()) or t in ancestors.get(s, ()):
-                continue
-            es, et = entities_by_track[s], entities_by_track[t]
-            if len(es) == 1 and es == et:
-                continue  # one and the same entity is in both tracks: nothing bridged
-            pairs.append((s, t))
-        if not pairs:
-            continue
-        involved = sorted({t for p in pairs for t in p}, key=str)
-        pair_names = [(_name(G, s), _name(G, t)) for s, t in pairs]
-        sep = "—" if lang == "zh" else "–"
-        shown = [f"{a}{sep}{c}" for a, c in pair_names]
-        if lang == "zh":
-            explanation = f"联通 {len(pairs)} 对赛道：{_join_names(shown, lang)}"
-        else:
-            explanation = f"bridges {len(pairs)} track pair(s): {_join_names(shown, lang)}"
-        row = _row(G, b, len(pairs))
-        row.update(
-            tracks=[_name(G, t) for t in involved],
-            pairs=pair_names,
-            via={
-                _name(G, t): sorted(_name(G, x) for x in entities_by_track[t]) for t in involved
-            },
-            explanation=explanation,
-        )
-        rows.append(row)
+        pairs = _bridged_pairs(entities_by_track, ancestors)
+        if pairs:
+            rows.append(_broker_row(G, b, pairs, entities_by_track, lang))
     rows.sort(key=lambda r: (-r["score"], str(r["key"])))
     return rows if top is None else rows[:top]
+
+
+def _bridged_pairs(entities_by_track: dict, ancestors: dict) -> list[tuple]:
+    """The track pairs that different entities of one node's group are in, leaving out a
+    track and its own segment."""
+    pairs = []
+    for s, t in combinations(sorted(entities_by_track, key=str), 2):
+        if s in ancestors.get(t, ()) or t in ancestors.get(s, ()):
+            continue
+        es, et = entities_by_track[s], entities_by_track[t]
+        if len(es) == 1 and es == et:
+            continue  # one and the same entity is in both tracks: nothing bridged
+        pairs.append((s, t))
+    return pairs
+
+
+def _broker_row(G, b, pairs: list[tuple], entities_by_track: dict, lang: str) -> dict:
+    """The row of broker ``b``: its score, tracks, pairs, the entities in each, and why."""
+    involved = sorted({t for p in pairs for t in p}, key=str)
+    pair_names = [(_name(G, s), _name(G, t)) for s, t in pairs]
+    sep = "—" if lang == "zh" else "–"
+    shown = _join_names([f"{a}{sep}{c}" for a, c in pair_names], lang)
+    explanation = f"联通 {len(pairs)} 对赛道：{shown}" if lang == "zh" else f"bridges {len(pairs)} track pair(s): {shown}"
+    row = _row(G, b, len(pairs))
+    row.update(tracks=[_name(G, t) for t in involved], pairs=pair_names,
+               via={_name(G, t): sorted(_name(G, x) for x in entities_by_track[t]) for t in involved},
+               explanation=explanation)
+    return row
 
 
 # --------------------------------------------------------------------------- link prediction
@@ -526,20 +568,13 @@ def suggest_partners(
 ) -> list[dict]:
     """Suggest pairs of entities that are not yet linked but probably should talk (link prediction).
 
-    The score of a candidate pair (a, b) is
-
-    .. math::
-
-        s(a, b) = m_P(a, b) + w \\cdot m_B(a, b)
-
+    The score of a candidate pair (a, b) is :math:`s(a, b) = m_P(a, b) + w \\cdot m_B(a, b)`,
     where ``m`` is the chosen networkx link-prediction index, ``P`` is the undirected
-    projection **without hub types** (so a shared 辖区, 梯队, 政策条款 or 赛道 is never an
-    intermediary there) and ``B`` is the bipartite entity–Track graph built from ``IN_TRACK``,
-    ``SERVES`` and ``FOCUSES_ON`` edges.  Sharing a concrete neighbour (a park, a platform, a
-    person, a project …) is the strong signal; sharing a Track is meaningful but weak — tracks
-    have hundreds of members — so it counts through ``B``, scaled down by ``w = track_weight``.
-    Region, Tier, Document, Clause and Target never count: being in the same district or on
-    the same policy list says nothing about a partnership.
+    projection **without hub types** (being in the same 辖区 or on the same policy list says
+    nothing about a partnership) and ``B`` is the bipartite entity–Track graph built from
+    ``IN_TRACK``, ``SERVES`` and ``FOCUSES_ON`` edges.  Sharing a concrete neighbour (a park, a
+    platform, a person, a project …) is the strong signal; sharing a Track is meaningful but
+    weak — tracks have hundreds of members — so it counts through ``B``, scaled by ``w = track_weight``.
 
     Parameters
     ----------
@@ -577,6 +612,13 @@ def suggest_partners(
     ValueError
         For an unknown ``method``, a hub label in ``kinds``, a malformed kind, or a negative
         ``track_weight``.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("College:c", "Platform:lab", "CO_BUILDS"), ("Firm:f", "Platform:lab", "CO_BUILDS"),
+    ...                      ("College:c", "Track:t", "FOCUSES_ON"), ("Firm:f", "Track:t", "IN_TRACK")])
+    >>> [(r["a"], r["b"], r["explanation"]) for r in suggest_partners(G, lang="en")]
+    [('College:c', 'Firm:f', 'both connect to Platform:lab; both in track Track:t')]
     """
     index, hubs, kinds = _partner_args(method, kinds, track_weight, lang)
     P = project_undirected(G, exclude_labels=hubs)

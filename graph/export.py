@@ -92,6 +92,13 @@ def without_personal(G):
     -------
     H : networkx graph
         Same class as ``G``; graph, node and edge attributes are copies.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Person:zhang-san", label="Person", id="zhang-san", name="张三", email="z@example.cn")
+    >>> without_personal(G).nodes["Person:zhang-san"]
+    {'label': 'Person', 'id': 'zhang-san', 'name': 'Person:zhang-san'}
     """
     H = G.copy()
     for n, d in H.nodes(data=True):
@@ -127,6 +134,15 @@ def pseudonymise(G, salt):
     ------
     ValueError
         If ``salt`` is empty.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Person:zhang-san", label="Person", id="zhang-san", name="张三")
+    >>> G.add_edge("Person:zhang-san", "Firm:a", key="WORKS_AT", type="WORKS_AT")
+    'WORKS_AT'
+    >>> list(pseudonymise(G, "secret").edges(keys=True))
+    [('Person:p7f1b523d079efd5b', 'Firm:a', 'WORKS_AT')]
     """
     if not salt:
         raise ValueError("pseudonymise needs a non-empty salt")
@@ -376,7 +392,28 @@ def export_graph(G, path_or_buffer, fmt, *, drop_personal=False) -> None:
 
 
 def read_json(path_or_buffer):
-    """Read a graph written by ``export_graph(..., "json")`` (node-link JSON with our names)."""
+    """Read a graph written by ``export_graph(..., "json")`` (node-link JSON with our names).
+
+    Parameters
+    ----------
+    path_or_buffer : str, path or file-like
+        A file name, or an open binary or text buffer.
+
+    Returns
+    -------
+    G : networkx.MultiDiGraph
+        The graph as it was written: node keys ``Label:id``, edge key the relationship type.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("Firm:a", "Park:p", key="LOCATED_IN", type="LOCATED_IN")
+    'LOCATED_IN'
+    >>> buf = io.BytesIO()
+    >>> export_graph(G, buf, "json")
+    >>> list(read_json(io.BytesIO(buf.getvalue())).edges(keys=True))
+    [('Firm:a', 'Park:p', 'LOCATED_IN')]
+    """
     if _is_buffer(path_or_buffer):
         raw = path_or_buffer.read()
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw

@@ -63,6 +63,27 @@ class QueryError(StoreError):
 
 @dataclass(frozen=True)
 class Param:
+    """One ``// param:`` line of a query's header: ``name type [default|required] ["help"]``.
+
+    Attributes
+    ----------
+    name, type : str
+        The Cypher parameter's name and one of :data:`PARAM_TYPES`.
+    default : str or None
+        The header's default as written (``None``: required).  For the reserved ``hubs``
+        the library has filled in the model's hub types.
+    help : str
+        Shown beside the parameter by the console and ``kg query --list``.
+    upper : int or None
+        The bound of ``int<=N`` and ``hops<=N``.
+
+    Examples
+    --------
+    >>> k = get_query("paths.k_paths").param("k")
+    >>> k.type, k.default, k.required, k.largest
+    ('int', '10', False, 50)
+    """
+
     name: str
     type: str
     default: Any
@@ -71,6 +92,7 @@ class Param:
 
     @property
     def required(self) -> bool:
+        """Whether a caller must give a value (the header has no default)."""
         return self.default is None
 
     @property
@@ -79,7 +101,32 @@ class Param:
         return self.upper or (MAX_HOPS if self.type == "hops" else None)
 
     def coerce(self, value: Any) -> Any:
-        """``value`` (often a string from a form or the CLI) as this parameter's type."""
+        """``value`` (often a string from a form or the CLI) as this parameter's type.
+
+        Parameters
+        ----------
+        value : object
+            A value of the type, or its text: ``"7"`` for an int, ``"Firm, Park"`` for a list.
+
+        Returns
+        -------
+        value : str, int, float, bool or list of str
+            Labels and relationship types checked against the model; ints within their bound.
+
+        Raises
+        ------
+        QueryError
+            When ``value`` does not fit, naming the parameter.
+
+        Examples
+        --------
+        >>> Param("types", "labels", "").coerce("Firm, Park")
+        ['Firm', 'Park']
+        >>> Param("k", "int", "10", upper=50).coerce("51")
+        Traceback (most recent call last):
+        ...
+        queries.library.QueryError: parameter k: 51 is not between 1 and 50
+        """
         t = self.type
         try:
             if t == "string":
@@ -120,6 +167,15 @@ class Param:
 
 @dataclass(frozen=True)
 class NamedQuery:
+    """A query of the library: its header's metadata and its texts (see the module's docstring).
+
+    Examples
+    --------
+    >>> q = get_query("paths.k_paths")
+    >>> q.title("en"), q.shape, q.postprocess
+    ('Up to k collaboration paths', 'graph', 'queries.paths.first_k_paths')
+    """
+
     id: str
     title_zh: str
     title_en: str
@@ -137,6 +193,7 @@ class NamedQuery:
     param_help_zh: tuple[tuple[str, str], ...] = ()  # (name, help) from '// param_zh: NAME "…"'
 
     def title(self, lang: str = "zh") -> str:
+        """The title in ``lang`` (``"zh"`` or ``"en"``)."""
         return self.title_zh if lang == "zh" else self.title_en
 
     def describe(self, lang: str = "zh") -> str:
@@ -144,6 +201,7 @@ class NamedQuery:
         return (self.description_zh or self.description) if lang == "zh" else self.description
 
     def param(self, name: str) -> Param:
+        """The parameter called ``name`` (``StopIteration`` if there is none)."""
         return next(p for p in self.params if p.name == name)
 
     def param_help(self, name: str, lang: str = "zh") -> str:
@@ -152,10 +210,36 @@ class NamedQuery:
         return zh or self.param(name).help
 
     def text_for(self, dialect: str) -> str:
+        """The Cypher for ``dialect`` (``"ladybug"`` or ``"neo4j"``): its variant, else the base text.
+
+        >>> get_query("overview.counts").text_for("neo4j").startswith("MATCH (n) WHERE NOT n:_Meta")
+        True
+        """
         return self.variants.get(dialect, self.text)
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
-        """The parameters to run with: defaults filled in, types coerced, unknown names refused."""
+        """The parameters to run with: defaults filled in, types coerced, unknown names refused.
+
+        Parameters
+        ----------
+        given : dict
+            Parameter name → value (or its text); ``None`` and ``""`` mean "the default".
+
+        Returns
+        -------
+        params : dict
+            Every parameter of the query, by name, as its type (:meth:`Param.coerce`).
+
+        Raises
+        ------
+        QueryError
+            For an unknown name, a missing required parameter or a value that does not fit.
+
+        Examples
+        --------
+        >>> get_query("entity.search").bind({"q": "天合"})
+        {'q': '天合', 'types': [], 'limit': 50}
+        """
         known = {p.name: p for p in self.params}
         unknown = set(given) - set(known)
         if unknown:
@@ -236,7 +320,30 @@ def parse_query_file(path: Path) -> NamedQuery:
 
 @lru_cache(maxsize=1)
 def load_library(directory: Path = QUERY_DIR) -> dict[str, NamedQuery]:
-    """Every named query in ``directory`` with its dialect variants, by id."""
+    """Every named query in ``directory`` with its dialect variants, by id (read once).
+
+    Parameters
+    ----------
+    directory : Path, optional (default = the ``queries/`` folder)
+        Where the ``*.cypher`` files are.
+
+    Returns
+    -------
+    library : dict of str to NamedQuery
+        In id order; a ``text_from`` query holds the other query's texts.
+
+    Raises
+    ------
+    QueryError
+        For a header that is malformed or misses a key, an id unlike its file name, a variant
+        without a base file, or a ``text_from`` that names no query or loops.
+
+    Examples
+    --------
+    >>> lib = load_library()
+    >>> "paths.shortest" in lib, lib["paths.shortest"].text_for("ladybug") == lib["paths.k_paths"].text_for("ladybug")
+    (True, True)
+    """
     base: dict[str, NamedQuery] = {}
     variants: dict[str, dict[str, str]] = {}
     for f in sorted(directory.glob("*.cypher")):
@@ -270,6 +377,31 @@ def _with_texts_from(base: dict[str, NamedQuery], qid: str, seen: tuple[str, ...
 
 
 def get_query(qid: str) -> NamedQuery:
+    """The library's query ``qid``.
+
+    Parameters
+    ----------
+    qid : str
+        A query id, e.g. ``"coverage.matrix"``.
+
+    Returns
+    -------
+    query : NamedQuery
+
+    Raises
+    ------
+    QueryError
+        When the library has no such query.
+
+    Examples
+    --------
+    >>> get_query("coverage.matrix").audience
+    'planner'
+    >>> get_query("nothing")
+    Traceback (most recent call last):
+    ...
+    queries.library.QueryError: no query 'nothing'; `kg query --list` shows them
+    """
     lib = load_library()
     if qid not in lib:
         raise QueryError(f"no query {qid!r}; `kg query --list` shows them")
@@ -334,8 +466,45 @@ def postprocess_step(name: str) -> Step:
 def run_named(store: GraphStore, qid: str, params: dict[str, Any] | None = None, *,
               row_cap: int | None = None, timeout: float | None = None) -> QueryResult:
     """Run library query ``qid`` on ``store`` with ``params`` (defaults filled in), under
-    the configured row cap and time limit; ``row_cap``/``timeout`` may only lower them
-    (:func:`graph.config.read_limits`)."""
+    the configured row cap and time limit.
+
+    Parameters
+    ----------
+    store : GraphStore
+        Either store: the text for its dialect runs, read-only.
+    qid : str
+        The query's id.
+    params : dict, optional
+        Parameter values (:meth:`NamedQuery.bind`); they reach Cypher as parameters.
+    row_cap, timeout : int and float, optional
+        A lower row cap (rows) and time limit (seconds) than the settings
+        ``KG_ROW_CAP``/``KG_QUERY_TIMEOUT_S``; they can only lower them
+        (:func:`graph.config.read_limits`).
+
+    Returns
+    -------
+    result : QueryResult
+        Unpacked (``// packed:``), completed by the query's ``postprocess`` step, and with
+        collected lists sorted, so that both stores answer alike.
+
+    Raises
+    ------
+    QueryError
+        For an unknown query or parameters that do not fit it.
+    QueryTimeout
+        When the query runs past its time limit.
+
+    Examples
+    --------
+    >>> _ = store.load({"Firm": [{"id": "trina", "name": "天合光能"}]}, [])
+    >>> res = run_named(store, "entity.search", {"q": "天合"})
+    >>> res.columns[:3], [r[:3] for r in res.rows]
+    (['label', 'id', 'name'], [['Firm', 'trina', '天合光能']])
+    >>> run_named(store, "entity.search", {"query": "天合"})
+    Traceback (most recent call last):
+    ...
+    queries.library.QueryError: entity.search: unknown parameter(s) query; it takes q, types, limit
+    """
     row_cap, timeout = config.read_limits(row_cap, timeout)
     q = get_query(qid)
     bound = q.bind(params or {})

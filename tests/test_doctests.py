@@ -1,8 +1,8 @@
 """The examples in docstrings are tests: each module's doctests run with the suite.
 
 A module with examples is found by its ``>>>`` lines, so a new example runs without
-being listed here.  Examples on ``GraphStore`` methods run on both stores, against the
-``store`` fixture, which the docstrings call ``store``.
+being listed here.  Examples on ``GraphStore`` methods and on ``run_named`` run on both
+stores, against the ``store`` fixture, which the docstrings call ``store``.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("graph", "ingest", "queries", "ui")
-STORE_MODULES = {"graph.store.base"}  # their examples need a store
+STORE_MODULES = {"graph.store.base", "queries.library"}  # their examples need a store
 
 
 def _modules_with_examples() -> list[str]:
@@ -37,9 +37,23 @@ def _run(module_name: str, globs: dict | None = None) -> doctest.TestResults:
     return runner.summarize(verbose=False)
 
 
+@pytest.mark.parametrize("module_name", ["graph.analytics", "graph.export", "queries.library"])
+def test_each_public_function_has_a_numpydoc_docstring_with_examples(module_name):
+    module = importlib.import_module(module_name)
+    missing = []
+    for name in module.__all__:
+        obj = getattr(module, name)
+        if not callable(obj) or (isinstance(obj, type) and issubclass(obj, Exception)):
+            continue  # constants, and the error classes the examples raise
+        doc = obj.__doc__ or ""
+        if "Examples\n" not in doc or ">>> " not in doc:
+            missing.append(name)
+    assert not missing, f"{module_name}: no examples in {missing}"
+
+
 def test_the_modules_with_examples_are_found():
     found = _modules_with_examples()
-    assert "graph.analytics" in found and "graph.store.base" in found
+    assert {"graph.analytics", "graph.export", "graph.store.base", "queries.library"} <= set(found)
 
 
 @pytest.mark.parametrize("module_name", [m for m in _modules_with_examples() if m not in STORE_MODULES])
