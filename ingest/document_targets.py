@@ -119,7 +119,7 @@ _AFTER_NOUN_VERB_RE = re.compile(r"建成|完成|实现|达到|覆盖|投用|投
 _TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_WORDS)) + r"|为|是)\s*$")
 _CHANGE_ONLY_RE = re.compile(r"(?:年均|每年|累计)?(?:" + "|".join(_CHANGE_VERBS) + r")?(?:速|幅|率)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_ANNUAL_TITLE_RE = re.compile(r"\d{4}年度?.{0,30}(重点工作|工作要点|工作计划|工作安排|工作报告|发展计划|预期目标)"
+_ANNUAL_TITLE_RE = re.compile(r"(?<![\d—\-–~～至])\d{4}年度?.{0,30}(重点工作|工作要点|工作计划|工作安排|工作报告|发展计划|预期目标)"
                               r"|政府工作报告|今年")
 
 
@@ -129,6 +129,8 @@ def is_annual_title(title: str | None) -> bool:
 
     >>> is_annual_title("2026年市政府重点工作"), is_annual_title("某市三年行动方案(2026—2028年)")
     (True, False)
+    >>> is_annual_title("2024—2026年某市低空经济发展计划")
+    False
     """
     return bool(title and _ANNUAL_TITLE_RE.search(title))
 
