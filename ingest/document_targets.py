@@ -471,7 +471,7 @@ def _with_phrase(t: TargetDraft, original: str) -> TargetDraft:
 # --------------------------------------------------------------------------- tables
 
 _CELL_SEP_RE = re.compile(r"\s*[|｜\t]\s*")
-_TARGET_COLUMN_RE = re.compile(r"目标|预期|规划值|力争")
+_TARGET_COLUMN_RE = re.compile(r"目标|预期|规划值|力争|计划")
 _METRIC_COLUMN_RE = re.compile(r"指标|名称|项目|内容")
 _UNIT_IN_NAME_RE = re.compile(r"\s*[（(]\s*(" + _UNIT + r")\s*[）)]\s*$")
 _CELL_RANGE_RE = re.compile(rf"(?P<v>{_NUMBER})\s*(?P<u1>{_UNIT})?\s*(?:[-—–~～]+|至)\s*(?P<v2>{_NUMBER})\s*(?P<unit>{_UNIT})?")

@@ -374,3 +374,10 @@ def test_a_regulation_states_binding_targets_with_yingdang():
 
 def test_circles_counted_are_targets():
     assert found("到2027年,建成100个社区生活圈。") == [(100, "个", "at_least", "plan_period")]
+
+
+def test_a_markdown_table_of_an_annual_plan():
+    text = ("| 指标 | 单位 | 2024年实际 | 2025年计划 |\n|---|---|---|---|\n"
+            "| 地区生产总值增长 | % | 5.8 | 5.5左右 |\n| 城镇新增就业 | 万人 | 12.3 | 12 |\n")
+    got = [(t.metric, t.value, t.unit, t.comparator, t.period) for t in extract_targets(text, annual=True)]
+    assert got == [("地区生产总值增长", 5.5, "%", "about", "per_year"), ("城镇新增就业", 12, "万人", "at_least", "per_year")]
