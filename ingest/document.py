@@ -91,7 +91,7 @@ def read_text(path: str | Path) -> str:
             data = p.read_bytes()
         except OSError as exc:
             raise DocumentError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-        text = _decode(data, path)
+        text = _document_text(data, path)
     else:
         raise DocumentError(f"{path}: unsupported file type {suffix!r} (use .txt, .docx or .pdf)")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
@@ -100,7 +100,7 @@ def read_text(path: str | Path) -> str:
     return text
 
 
-def _decode(data: bytes, path: str | Path) -> str:
+def _document_text(data: bytes, path: str | Path) -> str:
     """A text file's text (:func:`ingest.normalize.decode_text`), or one line that says why not."""
     if not data.strip():
         raise DocumentError(f"{path}: empty document")

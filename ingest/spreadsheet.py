@@ -147,7 +147,7 @@ class _FileProblem(Exception):
         self.problem = problem
 
 
-def _decode(raw: bytes, where: str) -> str:
+def _csv_text(raw: bytes, where: str) -> str:
     """The text of a CSV file (:func:`ingest.normalize.decode_text`); a problem at its line."""
     try:
         return decode_text(raw)
@@ -168,7 +168,7 @@ def _read_csv(path: Path, display: str) -> list[Table]:
     raw = path.read_bytes()
     if raw.startswith(b"PK\x03\x04"):
         raise _FileProblem(Problem(display, 1, "-", "this is an XLSX workbook named .csv: rename it to .xlsx"))
-    text = _decode(raw, display)
+    text = _csv_text(raw, display)
     if not clean_text(text):
         raise _FileProblem(Problem(display, 1, "-", "empty file: expected a header row and data rows"))
     kind = _label_for(path.stem)
