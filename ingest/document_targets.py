@@ -273,7 +273,7 @@ def _commits(text: str, q: _Quantity, a: _Around, goals: bool, *, verb: bool = T
     goals section or a year's work document (``goals``), or (``verb``) a verb such as 建成
     in the phrase."""
     line_start = text.rfind("\n", 0, q.start) + 1
-    lead_start = _delim_before(text, q.start, "。！!？?\n")
+    lead_start = _lead_start(text, q.start)
     return bool(goals or a.continues or COMMITMENT_RE.search(text, lead_start, q.start)
                 or (verb and VERB_RE.search(text, a.seg_start, q.start))
                 or _GOAL_LIST_RE.search(text, line_start, q.start))
@@ -288,6 +288,20 @@ class _Context:
     annual: bool = False
     goals: bool = False
     since: int | None = None
+
+
+def _lead_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts, for its lead words: after the last 。, or
+    after a line end that closes a sentence (。；：, a blank line); a line a copy wrapped
+    mid-sentence (…相关企业\n150家) belongs to the sentence above."""
+    start = _delim_before(text, at, "。！!？?")
+    nl = text.rfind("\n", start, at)
+    while nl >= 0:
+        before = text[:nl].rstrip(" \t")
+        if not before or before[-1] in "。；;：:！!？?\n":
+            return nl + 1
+        nl = text.rfind("\n", start, nl)
+    return start
 
 
 def _comparator(text: str, q: _Quantity, a: _Around, ctx: _Context) -> str | None:

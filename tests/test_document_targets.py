@@ -381,3 +381,9 @@ def test_a_markdown_table_of_an_annual_plan():
             "| 地区生产总值增长 | % | 5.8 | 5.5左右 |\n| 城镇新增就业 | 万人 | 12.3 | 12 |\n")
     got = [(t.metric, t.value, t.unit, t.comparator, t.period) for t in extract_targets(text, annual=True)]
     assert got == [("地区生产总值增长", 5.5, "%", "about", "per_year"), ("城镇新增就业", 12, "万人", "at_least", "per_year")]
+
+
+def test_a_hard_wrapped_line_keeps_the_lead_of_its_sentence():
+    text = "到2027年,全市低空经济产业链相关企业\n150家,通用机场\n3个。"  # a PDF's text layer wraps lines
+    assert [(t.value, t.unit) for t in extract_targets(text)] == [(150, "家"), (3, "个")]
+    assert extract_targets("到2027年,目标如下。\n组织培训20场") == []  # a new sentence has no lead
