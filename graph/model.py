@@ -381,8 +381,9 @@ def stored_node_props(label: str) -> tuple[Prop, ...]:
     return node_props(label) + DERIVED_NODE_PROPS
 
 
-def search_key(name: str | None, aliases: list[str] | None) -> str:
-    """The ``search_key`` of a node called ``name`` with ``aliases``: each lower-cased (by
+def search_key(name: str | None, aliases: list[str] | None, name_en: str | None = None) -> str:
+    """The ``search_key`` of a node called ``name`` with ``aliases`` (and English name
+    ``name_en``, last, so that a reader of the English UI finds it by the name shown): each lower-cased (by
     ``str.lower``, which agrees with Neo4j's ``lower()``: tested), one per line, name first.
     Whenever ``lower(name)`` or ``lower(alias)`` contains a text, the
     key contains it too, so an index on the key can find every candidate; a text with a
@@ -390,6 +391,8 @@ def search_key(name: str | None, aliases: list[str] | None) -> str:
     and aliases again."""
     # Whatever the row holds: a value of the wrong type is the store's to refuse, with its message.
     parts = [name, *aliases] if isinstance(aliases, (list, tuple)) else [name, aliases]
+    if name_en:
+        parts.append(name_en)
     return "\n".join(str(p).lower() for p in parts if p is not None)
 
 

@@ -2,7 +2,7 @@
 // title_zh: 按名称或别名搜索
 // title_en: Search by name or alias
 // audience: researcher
-// description: Entities whose name or an alias contains the text (case-insensitive), optionally of some types only.
+// description: Entities whose name, English name or an alias contains the text (case-insensitive), optionally of some types only.
 // description_zh: 名称或别名包含所给文字的实体（不区分大小写），可只查某些类型。
 // param: q string '' "text to look for"
 // param_zh: q "要查找的文字"
@@ -59,9 +59,10 @@ CALL (q, types) {
   WITH q, types WHERE size(types) = 0 OR 'Event' IN types
   MATCH (n:Event) WHERE n.search_key CONTAINS q RETURN n
 }
-WITH n, q, lower(n.name) AS lname
-WHERE lname CONTAINS q OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS q)
+WITH n, q, lower(n.name) AS lname, lower(coalesce(n.name_en, '')) AS len
+WHERE lname CONTAINS q OR (len <> '' AND len CONTAINS q) OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS q)
 RETURN labels(n)[0] AS label, n.id AS id, n.name AS name, n.aliases AS aliases,
-       CASE WHEN lname = q THEN 0 WHEN lname STARTS WITH q THEN 1 ELSE 2 END AS rank
+       CASE WHEN lname = q OR (len <> '' AND len = q) THEN 0
+            WHEN lname STARTS WITH q OR (len <> '' AND len STARTS WITH q) THEN 1 ELSE 2 END AS rank
 ORDER BY rank, size(n.name), name, label, id
 LIMIT $limit

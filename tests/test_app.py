@@ -188,6 +188,10 @@ def test_english_mode_shows_english_names_in_pickers_and_headings(app_env):
     assert not at.exception
     assert any(o.startswith("Changzhou University (") for o in at.selectbox(key="ex_sel").options)
     assert any(s.value.startswith("Changzhou University (") for s in at.subheader)
+    # and a reader of the English UI finds it by the English name
+    by_en = run_page("explorer", lang="en")
+    by_en.text_input(key="ex_q").input("changzhou university").run()
+    assert by_en.selectbox(key="ex_sel").options[0].startswith("Changzhou University (")
     # the Chinese UI keeps the Chinese name
     zh = run_page("explorer", entity=at.session_state["ex_entity"])
     assert any(s.value.startswith("常州大学（") for s in zh.subheader)

@@ -498,3 +498,19 @@ def test_without_documents_the_plan_view_is_every_platform_and_the_tracks_they_s
     keys = plan_view_keys(partial(run_named, store))
     assert {k.partition(":")[2] for k in keys if k.startswith("Platform:")} == platforms
     assert any(k.startswith("Track:") for k in keys)
+
+
+def test_the_search_key_ends_with_the_english_name_and_search_finds_it(store):
+    from graph.model import search_key
+
+    assert search_key("常州大学", ["常大"], "Changzhou University") == "常州大学\n常大\nchangzhou university"
+    assert search_key("常州大学", ["常大"], "") == search_key("常州大学", ["常大"])
+    store.load({"University": [{"id": "cczu", "name": "常州大学", "name_en": "Changzhou University",
+                                "source": "https://www.cczu.edu.cn/", "confidence": "stated"},
+                               {"id": "czu", "name": "常州工学院", "name_en": None,
+                                "source": "https://www.czu.cn/", "confidence": "stated"}]},
+               [])
+    found = run_named(store, "entity.search", {"q": "changzhou univ", "limit": 5, "types": []}).dicts()
+    assert [(r["id"], r["rank"]) for r in found] == [("cczu", 1)]
+    exact = run_named(store, "entity.search", {"q": "Changzhou University", "limit": 5, "types": []}).dicts()
+    assert [(r["id"], r["rank"]) for r in exact] == [("cczu", 0)]

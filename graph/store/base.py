@@ -216,7 +216,7 @@ def final_search_keys(rows: list[dict], existing: dict[str, dict] | None = None)
     final: dict[str, dict] = {}
     for r in rows:
         final.setdefault(r["id"], dict((existing or {}).get(r["id"]) or {})).update(r)
-    return {id_: model.search_key(p.get("name"), p.get("aliases")) for id_, p in final.items()}
+    return {id_: model.search_key(p.get("name"), p.get("aliases"), p.get("name_en")) for id_, p in final.items()}
 
 
 def with_search_keys(rows: list[dict], existing: dict[str, dict] | None = None) -> list[dict]:
@@ -453,7 +453,7 @@ class GraphStore(ABC):
         transaction.  Returns how many nodes were changed."""
         statements: list[Statement] = []
         changed = 0
-        cols = f"n.id, n.name, n.aliases, n.{model.SEARCH_KEY}"
+        cols = f"n.id, n.name, n.aliases, n.name_en, n.{model.SEARCH_KEY}"
         missing = f" AND n.{model.SEARCH_KEY} IS NULL" if missing_only else ""
         for label in model.labels():
             match = f"MATCH (n:{label}) WHERE n.id IS NOT NULL{missing} "
@@ -462,7 +462,7 @@ class GraphStore(ABC):
                                      config.read_limits(whole=True)[0])
             else:  # LadybugDB lists hold one type only
                 rows = self.read(match + f"RETURN {cols}", trusted=True).rows
-            wanted = ((id_, key, model.search_key(name, aliases)) for id_, name, aliases, key in rows)
+            wanted = ((id_, key, model.search_key(name, aliases, en)) for id_, name, aliases, en, key in rows)
             stale = [{"id": id_, "key": new} for id_, key, new in wanted if key != new]
             changed += len(stale)
             q = f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n.{model.SEARCH_KEY} = r.key"

@@ -69,7 +69,7 @@ def merge_rows(nodes: dict[str, list[dict]], rels: list[dict]
             else:
                 cur.update(r)
         for r in by_id.values():  # copies: the caller's rows stay as they were
-            r[model.SEARCH_KEY] = model.search_key(r.get("name"), r.get("aliases"))
+            r[model.SEARCH_KEY] = model.search_key(r.get("name"), r.get("aliases"), r.get("name_en"))
         if by_id:
             merged_nodes[label] = by_id
     merged_rels: dict[tuple, dict] = {}
