@@ -256,7 +256,7 @@ def _around(text: str, q: _Quantity, last_end: int) -> _Around:
     boundary = _BOUNDARY_RE.match(text, end)
     if boundary:
         end = boundary.end()
-    expr_start = q.start - len(prefix) if prefix else q.start
+    expr_start = text.rfind(prefix, 0, q.start) if prefix else q.start  # 达到\n200个: a wrapped line
     seg_start = _delim_before(text, expr_start, _SEGMENT_DELIMS)
     continues = last_end > seg_start
     if continues:  # a list after one verb: 建成A 3个、B 5个
@@ -290,11 +290,11 @@ class _Context:
     since: int | None = None
 
 
-def _lead_start(text: str, at: int) -> int:
-    """Where the sentence holding ``at`` starts, for its lead words: after the last 。, or
-    after a line end that closes a sentence (。；：, a blank line); a line a copy wrapped
-    mid-sentence (…相关企业\n150家) belongs to the sentence above."""
-    start = _delim_before(text, at, "。！!？?")
+def _lead_start(text: str, at: int, stops: str = "。！!？?") -> int:
+    """Where the sentence holding ``at`` starts, for its lead words: after the last of
+    ``stops``, or after a line end that closes a sentence (。；：, a blank line); a line a
+    copy wrapped mid-sentence (…相关企业\n150家) belongs to the sentence above."""
+    start = _delim_before(text, at, stops)
     nl = text.rfind("\n", start, at)
     while nl >= 0:
         before = text[:nl].rstrip(" \t")
@@ -307,7 +307,8 @@ def _lead_start(text: str, at: int) -> int:
 def _comparator(text: str, q: _Quantity, a: _Around, ctx: _Context) -> str | None:
     """``at_least`` / ``more_than`` / ``about`` / ``at_most`` / ``between`` from the words
     around the number, or ``None`` when the number is no target."""
-    if is_present_state(text, a.sent_start, q.start, ctx.since) or _is_incentive(text, q, a.seg_start):
+    if is_present_state(text, _lead_start(text, q.start, "。；;！!？?"), q.start, ctx.since) \
+            or _is_incentive(text, q, a.seg_start):
         return None
     if _CONDITION_RE.search(text, a.sent_start, _delim_after(text, q.end, SENTENCE_DELIMS)):
         return None
@@ -358,11 +359,15 @@ def _metric_start(segment: str, seg_offset: int) -> int:
 
 
 def _previous_metric(text: str, seg_start: int) -> str:
-    """目前已有高新技术企业1254家,力争到2027年达到2000家: the noun of the phrase before."""
-    if seg_start < 2:
-        return ""
-    prev = text[_delim_before(text, seg_start - 1, _SEGMENT_DELIMS):seg_start - 1]
-    prev = re.split(r"\d", prev, maxsplit=1)[0]
+    """目前已有高新技术企业1254家,力争到2027年达到2000家: the noun of the phrase before
+    (of the one before that when the phrase before is only a number: 起降点\n50个,…)."""
+    prev = ""
+    for _ in range(3):
+        if seg_start < 2 or prev:
+            break
+        start = _delim_before(text, seg_start - 1, _SEGMENT_DELIMS)
+        prev = re.split(r"\d", text[start:seg_start - 1], maxsplit=1)[0]
+        seg_start = start
     prev = _SCOPE_RE.sub("", re.sub(r"^(?:目前|当前|现有|已有|已|全市|全省|全区)+", "", prev))
     while (stripped := _TRAILING_COMPARATOR_RE.sub("", prev).strip()) != prev:  # 规模力争突破
         prev = stripped
@@ -427,7 +432,7 @@ def _target_at(text: str, q: _Quantity, last_end: int, ctx: _Context) -> TargetD
     if post is None:
         return None
     post_text, end = post
-    expr_start = q.start - len(a.prefix) if a.prefix else q.start
+    expr_start = text.rfind(a.prefix, 0, q.start) if a.prefix else q.start
     mstart = _metric_start(text[a.seg_start:expr_start], a.seg_start)
     pre = _TRAILING_COMPARATOR_RE.sub("", text[mstart:expr_start]).strip()
     metric = (pre + post_text.lstrip().removeprefix("的")).strip()

@@ -387,3 +387,7 @@ def test_a_hard_wrapped_line_keeps_the_lead_of_its_sentence():
     text = "到2027年,全市低空经济产业链相关企业\n150家,通用机场\n3个。"  # a PDF's text layer wraps lines
     assert [(t.value, t.unit) for t in extract_targets(text)] == [(150, "家"), (3, "个")]
     assert extract_targets("到2027年,目标如下。\n组织培训20场") == []  # a new sentence has no lead
+
+
+def test_a_wrapped_line_keeps_the_present_state_of_its_sentence():
+    assert found("截至2025年底,全市已建成起降点\n50个,力争到2027年达到\n200个。") == [(200, "个", "at_least", "plan_period")]
