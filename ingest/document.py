@@ -10,7 +10,9 @@ Pure Python, no database access.  The pipeline is::
 information page (信息名称, 文件编号, 发布机构, 索引号, 生成日期, 公开日期 …), the notice,
 the body title, the sections (``一、``) and the clauses (``1.``, ``（一）``, ``(1)`` or
 ``第一条`` — whichever numbering is the level below the sections) and, in every clause,
-the quantitative targets (:func:`extract_targets`).
+the quantitative targets (:func:`ingest.document_targets.extract_targets`: rule tables of
+units, comparator words, present-state and incentive words, read per clause with what the
+document says of it — a year's work, a goals section, the first year it covers).
 
 Every piece of body text under a section lands in a clause: numbered clauses as printed,
 and text that comes before a section's first numbered clause (or a whole section that has
