@@ -1,4 +1,4 @@
-"""``kg query``, ``kg analytics`` and ``kg export``."""
+"""``kg query``, ``kg analytics``, ``kg scorecard`` and ``kg export``."""
 
 from __future__ import annotations
 
@@ -48,6 +48,18 @@ def register(cli: click.Group) -> None:
         rows = [r if isinstance(r, dict) else r.__dict__ for r in rows]
         cols = list(rows[0].keys()) if rows else ["result"]
         click.echo(render(cols, [[r.get(c) for c in cols] for r in rows], fmt))
+
+    @cli.command()
+    @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table")
+    @click.pass_context
+    def scorecard(ctx, fmt):
+        """Each park's 五个一: every link stated, inferred or unpublished, and what it lacks."""
+        from queries.library import run_named
+        from queries.scorecard import status_table
+
+        with _open(ctx.obj["store"]) as store:
+            columns, rows = status_table(run_named(store, "park.scorecard").dicts())
+        click.echo(render(columns, rows, fmt))
 
     _register_export(cli)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Link", "LINKS", "LINK_LABELS", "STATED", "INFERRED", "UNPUBLISHED", "link_status", "missing_links",
-           "link_evidence"]
+           "link_evidence", "status_table"]
 
 STATED, INFERRED, UNPUBLISHED = "stated", "inferred", "unpublished"
 
@@ -58,3 +58,15 @@ def link_evidence(row: dict[str, Any], link: Link) -> list[Any]:
     if isinstance(v, list):
         return [x for x in v if x not in (None, "")]
     return [v] if isinstance(v, (int, float)) and v else []
+
+
+def status_table(rows: list[dict[str, Any]]) -> tuple[list[str], list[list[Any]]]:
+    """``park.scorecard`` rows as one line per park: its id, name, score, each link's status
+    and the links it lacks (``kg scorecard``).
+
+    >>> status_table([{"park_id": "k", "park": "甲园", "score": 1, "has_track": True}])
+    (['park_id', 'park', 'score', 'track', 'platform', 'talent', 'fund', 'project', 'missing'], [['k', '甲园', 1, 'stated', 'unpublished', 'unpublished', 'unpublished', 'unpublished', ['platform', 'talent', 'fund', 'project']]])
+    """
+    columns = ["park_id", "park", "score", *(link.name for link in LINKS), "missing"]
+    return columns, [[r["park_id"], r["park"], r["score"], *(link_status(r, link) for link in LINKS),
+                      [link.name for link in missing_links(r)]] for r in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 
@@ -99,3 +100,32 @@ def test_person_names_and_descriptions_are_personal_and_dropped_from_exports(bun
         for personal in (p["name"], p["description"], p["title"]):
             assert not personal or not any(personal in t for t in texts), (p["id"], personal)
         assert persons[p["id"]]["role"] and persons[p["id"]]["name"] == f"Person:{p['id']}"
+
+
+def test_kg_scorecard_says_what_the_app_says(tmp_path):
+    """The CLI and the app read the 五个一 through queries/scorecard.py: the same status per link."""
+    import subprocess
+    import sys
+
+    from conftest import open_test_store
+    from ingest.loader import ingest_paths
+    from ui.i18n import t
+
+    store = open_test_store("embedded", tmp_path)
+    try:
+        ingest_paths(store, [DATA])
+        res = run_named(store, "park.scorecard")
+    finally:
+        store.close()
+    env = {**os.environ, "KG_STORE": "embedded", "KG_EMBEDDED_PATH": str(tmp_path / "db")}
+    r = subprocess.run([sys.executable, "-m", "graph", "scorecard", "--format", "json"], cwd=DATA.parent.parent,
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    cli = {row["park_id"]: row for row in json.loads(r.stdout)}
+    app = scorecard_frame(res, lambda k: t(k, "en"), "en").set_index("park_id")
+    mark = {"stated": "✓", "inferred": f"✓ {t('inferred_mark', 'en')}", "unpublished": t("not_published", "en")}
+    assert set(cli) == set(app.index) and len(cli) >= 10
+    for park, row in cli.items():
+        for link in FIVE:
+            assert mark[row[link.name]] == app.loc[park, t(f"five_{link.name}", "en")], (park, link.name)
+        assert row["score"] == 5 - len(row["missing"])
