@@ -952,20 +952,23 @@ def find_candidates(text: str, entities: Iterable[Entity]) -> list[str]:
 
 
 def find_ambiguous_numbers(clause: Clause) -> list[str]:
-    """Numbers with a unit in a sentence that commits (力争, 到2027年, 建成 …) that are not
-    part of one of the clause's targets: a quantity before its noun (打造3000项…案例), a
-    range, a comparator cut off by a truncated copy (5家以) …  They are for a person to
-    review (``kg candidates``), never Targets.  Each reads ``数值 3000项:…the words around…``;
+    """Numbers with a unit in a sentence that commits (力争, 到2027年, 建成 …) or in a goals
+    section that are not part of one of the clause's targets: a quantity before its noun
+    with no verb of its own (推进3000项应用场景开放), a threshold (超100亿元或…项目), a
+    comparator cut off by a truncated copy (5家以) …  They are for a person to review
+    (``kg candidates``), never Targets.  Each reads ``数值 3000项:…the words around…``;
     none under 发展基础 / 工作回顾 (figures there are the present state)."""
-    if any(_REVIEW_RE.search(t or "") for t in (clause.section, clause.title)):
+    titles = [t or "" for t in (clause.section, clause.title)]
+    if any(_REVIEW_RE.search(t) for t in titles):
         return []
+    goals = any(_GOALS_RE.search(t) for t in titles)
     text, out = clause.text, []
     for m in QUANTITY_RE.finditer(text):
         start, end = m.start("v"), m.end()
         if not m.group("unit") or any(t.start <= start < t.end for t in clause.targets):
             continue
         sent_start = max(text.rfind(d, 0, start) for d in SENTENCE_DELIMS) + 1
-        if not (COMMITMENT_RE.search(text, sent_start, start) or VERB_RE.search(text, sent_start, start)):
+        if not (goals or COMMITMENT_RE.search(text, sent_start, start) or VERB_RE.search(text, sent_start, start)):
             continue
         if is_present_state(text, sent_start, start):
             continue
