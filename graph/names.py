@@ -8,12 +8,15 @@ and :func:`name_en_basis` tells them apart.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from graph import model
 
 __all__ = ["display_name", "name_en_basis", "english_names", "read_english_names", "translate_rows"]
 
+#: Columns of sentences that name entities inside them (the analyses' explanations).
+_SENTENCES = {"explanation", "summary"}
 #: Columns whose values are never names: ids, types, links and free text.
 _NOT_NAMES = {"label", "lname", "a_label", "b_label", "path_labels", "type", "types", "path_types",
               "source", "read_at", "url", "name_en_source", "description", "note", "text", "phrase"}
@@ -85,12 +88,34 @@ def translate_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], names:
     >>> translate_rows(["id", "name", "path_names"], [["cczu", "常州大学", ["常州大学", "未知"]]],
     ...                {"常州大学": "Changzhou University"})
     [['cczu', 'Changzhou University', ['Changzhou University', '未知']]]
+    >>> translate_rows(["name", "explanation"], [["天合光能", "both connect to 常州大学"]],
+    ...                {"常州大学": "Changzhou University", "天合光能": "Trina Solar"})
+    [['Trina Solar', 'both connect to Changzhou University']]
     """
     which = [_is_name_column(c) for c in columns]
+    sentences = [c in _SENTENCES for c in columns]
+    inside = _names_inside(names) if any(sentences) else None
     out = []
     for row in rows:
-        out.append([_translate(v, names) if keep else v for v, keep in zip(row, which)])
+        out.append([inside(v) if said and isinstance(v, str) else _translate(v, names) if keep else v
+                    for v, keep, said in zip(row, which, sentences)])
     return out
+
+
+def _names_inside(names: Mapping[str, str]):
+    """A function putting every whole Chinese name inside a sentence into English, longest
+    first; a name inside a longer word is left alone (新材料 in 江苏艾特马新材料科技有限公司, an
+    entity without an English name, stays).
+
+    >>> f = _names_inside({"常州大学": "Changzhou University", "新材料": "New materials"})
+    >>> f("both connect to 常州大学, 江苏艾特马新材料科技有限公司; both in track 新材料")
+    'both connect to Changzhou University, 江苏艾特马新材料科技有限公司; both in track New materials'
+    """
+    if not names:
+        return lambda text: text
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return lambda text: pattern.sub(lambda m: names[m.group(0)], text)
 
 
 def _translate(v: Any, names: Mapping[str, str]) -> Any:
