@@ -396,4 +396,4 @@ def test_a_wrapped_line_keeps_the_present_state_of_its_sentence():
 def test_in_a_goals_section_a_number_that_is_no_target_goes_to_review():
     doc = parse_document("某市行动方案\n一、主要目标\n低空经济产业规模突破100亿元,围绕5个百亿级产业集群推进建链。\n")
     assert [t.value for _, t in doc.targets] == [100]
-    assert [c["text"] for c in document_rows(doc).candidates] == ["数值 5个:突破100亿元,围绕5个百亿级产业集群推进建链"]
+    assert [c["text"] for c in document_rows(doc).candidates] == ["数值 5个:济产业规模突破100亿元,围绕5个百亿级产业集群推进建链"]
