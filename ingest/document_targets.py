@@ -99,7 +99,8 @@ _PER_YEAR_RE = re.compile(r"每年|年均|每年度|(?<![\d一二三四五六七
 _THIS_YEAR_RE = re.compile(r"今年|全年|年度")  # per year unless the sentence names a target year
 _PLAN_PERIOD_RE = re.compile(r"累计|[到至]\d{4}年")
 # the present state: 现有…1254家, 2025年已达…, 截至2025年底…, 去年…增长6.1%
-_PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|同比|以来|上年度|上一年度")
+_PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|共有|同比|以来|年来|上年度|上一年度"
+                         r"|(?:实现|完成|达到|增长|建成|新增|引进|培育|突破|超过)了")  # 五年来, 增长了
 # a condition to apply for support (申报企业…营业收入不低于2000万元), not a goal
 _CONDITION_RE = re.compile(r"申报(?!量)|申请(?!量)|门槛|准入")
 # a year that dates a figure (not 到2027年, 较2023年, 2025年底前)

@@ -335,6 +335,8 @@ def test_a_growth_rate_after_its_level_names_the_same_metric():
     "申请项目须符合总投资不低于1亿元的要求。",
     "“十四五”以来,累计培育专精特新企业500家。",  # since…: the past
     "开展对接活动,组织企业300余家参加。",  # 余 describes, it does not commit
+    "五年来,全市累计新增高新技术企业1200家。",  # …年来: the years behind
+    "全市地区生产总值突破了5000亿元。",  # …了: done
 ])
 def test_conditions_and_past_counts_are_not_targets(text):
     assert extract_targets(text) == []
