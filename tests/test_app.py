@@ -257,6 +257,21 @@ def test_analytics_page_suggests_partners_with_an_explanation(app_env):
     assert set(at.dataframe[0].value["A 的类型"]) <= {"名院"}
 
 
+def test_an_analysis_past_the_graph_row_cap_says_which_limit_and_what_to_do(app_env, tmp_path, monkeypatch):
+    """An analysis reads the whole graph: past KG_GRAPH_ROW_CAP it is refused, not cut, and the
+    page says so in one error, naming the setting (nothing precomputed: it is computed now)."""
+    from ui.data import clear_caches
+
+    monkeypatch.setenv("KG_PRECOMPUTED_DIR", str(tmp_path))
+    monkeypatch.setenv("KG_GRAPH_ROW_CAP", "5")
+    clear_caches()  # the other tests' precomputed results, cached in this process
+    at = run_page("analytics")
+    clear_caches()
+    errors = [e.value for e in at.error]
+    assert errors and all("KG_GRAPH_ROW_CAP" in e and "缩小范围" in e for e in errors), errors
+    assert not at.dataframe  # no partial answer
+
+
 def test_targets(app_env):
     at = run_page("targets")
     assert "政策目标清单" in texts(at)

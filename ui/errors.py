@@ -32,6 +32,8 @@ def error_kind(e: BaseException) -> str:
     'unknown_name'
     >>> error_kind(StoreUnavailable("cannot connect to bolt://localhost:7687"))
     'down'
+    >>> error_kind(ResultTooLarge.at(5))  # a whole read refused, not a failed query
+    'too_many_rows'
     """
     if isinstance(e, StoreUnavailable):
         return DOWN
