@@ -38,8 +38,8 @@ from typing import Iterable, Sequence
 
 from graph import model
 from ingest.normalize import DecodeError, decode_text
-from ingest.document_targets import (COMMITMENT_RE, QUANTITY_RE, SENTENCE_DELIMS, VERB_RE, TargetDraft,
-                                     extract_targets, is_annual_title, is_present_state)
+from ingest.document_targets import (COMMITMENT_RE, QUANTITY_RE, VERB_RE, TargetDraft,
+                                     extract_targets, is_annual_title, is_present_state, sentence_bounds)
 
 __all__ = [
     "DocumentError",
@@ -967,12 +967,11 @@ def find_ambiguous_numbers(clause: Clause) -> list[str]:
         start, end = m.start("v"), m.end()
         if not m.group("unit") or any(t.start <= start < t.end for t in clause.targets):
             continue
-        sent_start = max(text.rfind(d, 0, start) for d in SENTENCE_DELIMS) + 1
+        sent_start, sent_end = sentence_bounds(text, start, end)
         if not (goals or COMMITMENT_RE.search(text, sent_start, start) or VERB_RE.search(text, sent_start, start)):
             continue
         if is_present_state(text, sent_start, start):
             continue
-        sent_end = min([i for i in (text.find(d, end) for d in SENTENCE_DELIMS) if i >= 0] or [len(text)])
         item = f"数值 {m.group(0)}:{text[max(sent_start, start - 15):min(sent_end, end + 15)]}"
         if item not in out:
             out.append(item)

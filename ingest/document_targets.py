@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["TargetDraft", "extract_targets", "table_targets", "is_annual_title", "QUANTITY_RE",
-           "SENTENCE_DELIMS", "COMMITMENT_RE", "VERB_RE", "is_present_state"]
+           "SENTENCE_DELIMS", "COMMITMENT_RE", "VERB_RE", "is_present_state", "sentence_bounds"]
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ def _quantities(text: str) -> list[_Quantity]:
             pos = r.end()
             continue
         pos = max(m.end(), m.start() + 1)
-        in_range = (re.search(r"\d\s*[-—–~～]\s*$", text[:m.start()])
+        in_range = (re.search(r"\d\s*[-—–~～]\s*$", text[max(0, m.start() - 6):m.start()])
                     or re.match(r"\s*(?:[-—–~～]|至|到)\s*\d", text[m.end():]))
         if not in_range:
             out.append(_Quantity(_number(m.group("v")), None, _unit(m.group("unit") or ""),
@@ -190,13 +190,26 @@ def _is_change(text: str, start: int) -> bool:
     return text[max(0, start - 3):start].rstrip().endswith(_CHANGE_VERBS)
 
 
+_REACH = 600  # no phrase or sentence is read further than this from its number (keeps long texts linear)
+
+
 def _delim_before(text: str, at: int, delims: str) -> int:
-    return max(text.rfind(d, 0, at) for d in delims) + 1
+    """Just after the last of ``delims`` before ``at`` (at most ``_REACH`` back)."""
+    lo = max(0, at - _REACH)
+    i = max(text.rfind(d, lo, at) for d in delims)
+    return i + 1 if i >= 0 else lo
 
 
 def _delim_after(text: str, at: int, delims: str) -> int:
-    ends = [i for i in (text.find(d, at) for d in delims) if i >= 0]
-    return min(ends) if ends else len(text)
+    """The first of ``delims`` at or after ``at`` (at most ``_REACH`` on), else that far."""
+    hi = min(len(text), at + _REACH)
+    ends = [i for i in (text.find(d, at, hi) for d in delims) if i >= 0]
+    return min(ends) if ends else hi
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence (up to 。；！？ or a line end) around ``text[start:end]``."""
+    return _delim_before(text, start, SENTENCE_DELIMS), _delim_after(text, end, SENTENCE_DELIMS)
 
 
 def is_present_state(text: str, sent_start: int, start: int, since: int | None = None) -> bool:
@@ -227,6 +240,8 @@ def _is_incentive(text: str, q: _Quantity, seg_start: int) -> bool:
 def _is_cut(text: str, q: _Quantity) -> bool:
     """A copy cut inside the comparator (…5家以) or after a magnitude (…突破50亿): the
     comparator or the unit may be lost."""
+    if len(text) - q.end > 8:
+        return False
     rest = text[q.end:].strip()
     if not rest and q.unit in _MAGNITUDES:
         return True
@@ -298,8 +313,10 @@ def _lead_start(text: str, at: int, stops: str = "。！!？?") -> int:
     start = _delim_before(text, at, stops)
     nl = text.rfind("\n", start, at)
     while nl >= 0:
-        before = text[:nl].rstrip(" \t")
-        if not before or before[-1] in "。；;：:！!？?\n":
+        i = nl - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        if i < 0 or text[i] in "。；;：:！!？?\n":
             return nl + 1
         nl = text.rfind("\n", start, nl)
     return start
@@ -322,7 +339,7 @@ def _comparator(text: str, q: _Quantity, a: _Around, ctx: _Context) -> str | Non
     commits = _commits(text, q, a, goals)
     word = (_SUFFIXES[a.suffix] if a.suffix else None) or prefix or (_INFIXES.get(q.infix) if commits else None)
     if not q.unit:  # an index: 指数达到85, PUE低于1.3; never the last words of a cut copy
-        ends = re.match(r"\s*[，,；;。：:、！!？?)）\n]", text[a.end:])
+        ends = re.match(r"\s*[，,；;。：:、！!？?)）\n]", text[a.end:a.end + 8])
         if not (ends and _INDEX_RE.search(text, a.seg_start, q.start)):
             return None
         return word or ("at_least" if a.change and commits else None)
