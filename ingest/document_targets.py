@@ -160,7 +160,8 @@ def _quantities(text: str) -> list[_Quantity]:
     pos = 0
     while (m := QUANTITY_RE.search(text, pos)) is not None:
         r = _RANGE_RE.match(text, m.start())
-        if r and (not r.group("u1") or r.group("u1") == r.group("unit")):
+        u1 = r.group("u1") if r else None  # 2—3条, 5%-6%, 10万—20万元
+        if r and (not u1 or u1 == r.group("unit") or (u1 in _MAGNITUDES and r.group("unit").startswith(u1))):
             low, high = _number(r.group("v")), _number(r.group("v2"))
             if low < high:
                 out.append(_Quantity(low, high, _unit(r.group("unit")), "", r.start("v"), r.end()))

@@ -82,6 +82,8 @@ def test_a_range_is_one_target_between_its_ends():
     assert (t.value, t.value_max, t.unit, t.comparator) == (5, 6, "%", "between")
     (t,) = extract_targets("每年举办对接活动10至15场。")
     assert (t.value, t.value_max, t.period) == (10, 15, "per_year")
+    (t,) = extract_targets("力争单个项目投资额达到10万—20万元。")
+    assert (t.value, t.value_max, t.unit) == (10, 20, "万元")
 
 
 def test_a_range_without_a_commitment_is_not_a_target():
