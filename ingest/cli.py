@@ -93,7 +93,7 @@ def _register_reviews(cli: click.Group) -> None:
     @click.option("--annotations", type=click.Path(exists=True, dir_okay=False), default=None,
                   help="annotation file (default: the bundled corpus)")
     @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
-    @click.option("--details", is_flag=True, help="also list each document's missed and extra targets")
+    @click.option("--details", is_flag=True, help="also list each document's missed and extra targets, and wrong comparators or periods")
     @click.option("--split", "splits", multiple=True, metavar="NAME",
                   help="only the documents of this split (tune, test, …); repeatable; default all")
     def eval_documents(annotations, fmt, details, splits):
@@ -110,6 +110,8 @@ def _register_reviews(cli: click.Group) -> None:
                     click.echo(f"{d.file}: missed {m}")
                 for e in d.extras:
                     click.echo(f"{d.file}: extra {e}")
+                for w in d.wrong:
+                    click.echo(f"{d.file}: wrong {w}")
 
     @cli.command()
     @click.argument("directory", type=click.Path(file_okay=False))

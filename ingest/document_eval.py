@@ -54,6 +54,7 @@ class DocumentScore:
     matched_clauses: int = 0
     misses: list[str] = field(default_factory=list)  # annotated targets not found
     extras: list[str] = field(default_factory=list)  # found targets not annotated
+    wrong: list[str] = field(default_factory=list)  # matched targets with another comparator or period
 
     @property
     def target_precision(self) -> float:
@@ -128,8 +129,11 @@ def score_document(doc: ParsedDocument, annotation: dict) -> DocumentScore:
             g = open_gold.pop(hit)
             score.found_targets += 1
             score.matched_targets += 1
-            score.comparator_ok += g["comparator"] == t.comparator and g.get("value_max") == t.value_max
+            comparator_ok = g["comparator"] == t.comparator and g.get("value_max") == t.value_max
+            score.comparator_ok += comparator_ok
             score.period_ok += g.get("period") == t.period
+            if not comparator_ok or g.get("period") != t.period:
+                score.wrong.append(f"{t.name}: {t.comparator}/{t.period}, annotated {g['comparator']}/{g.get('period')}")
         elif ambiguous[key] > 0:
             ambiguous[key] -= 1
         else:

@@ -60,6 +60,7 @@ def test_scores_count_misses_extras_and_ambiguous_numbers():
     assert (s.gold_targets, s.found_targets, s.matched_targets) == (2, 2, 1)  # 4000万元 counts neither way
     assert (s.target_precision, s.target_recall) == (0.5, 0.5)
     assert s.extras == ["基地 3个以上"] and s.misses == ["基地 9个"]
+    assert s.wrong == ["企业 150家: at_least/plan_period, annotated at_least/None"]  # the annotation names no period
     assert structure_labels(doc) == ["一"] and s.clause_accuracy == 0.5
 
 
