@@ -57,7 +57,8 @@ _ASCII_UNITS = ("EFLOPS", "PFLOPS", "TFLOPS", "Gbps", "Mbps", "GWh", "MWh", "kWh
                 "TB", "PB", "EB", "TEU")
 _UNIT = ("(?:(?:" + "|".join(_MAGNITUDES) + ")?(?:"
          + "|".join(map(re.escape, sorted(_UNIT_BASES, key=len, reverse=True))) + ")"
-         "|(?:" + "|".join(_ASCII_UNITS) + ")(?![A-Za-z])|万亿|亿|万)")
+         "|(?:" + "|".join(_ASCII_UNITS) + ")(?![A-Za-z])|万亿|亿|万)"
+         r"(?:/(?:亩|人|年|户|平方米|平方公里|万人|吨|小时|天|月|日))?")  # 亩均税收30万元/亩
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUM_START = r"(?<![\d.A-Za-z第〔\[(（])"
 # one number, with 余/多 between it and its unit (3000余家)
