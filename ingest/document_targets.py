@@ -90,7 +90,7 @@ _INFIXES = {"余": "about", "多": "about"}
 SENTENCE_DELIMS = "。；;！!？?\n"
 _SEGMENT_DELIMS = "，,；;。：:！!？?\n"
 _BOUNDARY_RE = re.compile(r"\s*(?:[（(][^（）()\n]{1,10}[）)])?\s*(?=$|[，,；;。：:、！!？?)）\n]|和|及|与)")
-_POST_END_RE = re.compile(r"[，,；;。：:、！!？?\n]")
+_POST_DELIMS = "，,；;。：:、！!？?\n"  # where the noun after a number ends
 COMMITMENT_RE = re.compile(r"力争|争取|确保|达到|目标|(?<![截止])[到至]\d{4}年|每年|年均|预期|今年|全年|实现")
 # the words that open a goal again after the present state (not 达到, which also reports)
 _LEAD_RE = re.compile(r"力争|争取|确保|目标|(?<![截止])[到至]\d{4}年|预期|今年|每年|年均")
@@ -116,6 +116,7 @@ _VERBS = ("新增", "新建", "建成", "建设", "培育", "引育", "引培", 
           "遴选", "发布", "支持", "解决", "设立", "打造", "开通", "形成", "实现", "认定", "创建", "攻克",
           "编制", "组建", "布局", "规划", "达到", "新开工", "实施", "推动", "带动", "吸引", "服务")
 VERB_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
+_VERB_AT_END_RE = re.compile("(?:" + VERB_RE.pattern + r")\s*$")  # 打造|30个示范工厂
 # verbs that follow what they count: 首批100个示范社区全面建成, 60%的社区建成…
 _AFTER_NOUN_VERB_RE = re.compile(r"建成|完成|实现|达到|覆盖|投用|投运|落地|竣工|上线|获批|入驻")
 _TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_WORDS)) + r"|为|是)\s*$")
@@ -353,7 +354,7 @@ def _comparator(text: str, q: _Quantity, a: _Around, ctx: _Context) -> str | Non
         return word
     before = text[a.seg_start:q.start]
     post = text[a.end:_delim_after(text, a.end, _SEGMENT_DELIMS)]
-    verb_before = re.search("(?:" + VERB_RE.pattern + r")\s*$", before)
+    verb_before = _VERB_AT_END_RE.search(before)
     if _commits(text, q, a, goals, verb=False) and (verb_before or _AFTER_NOUN_VERB_RE.search(post)):
         return "at_least"
     return None
@@ -400,7 +401,7 @@ def _post(text: str, a: _Around, unit: str) -> tuple[str, int] | None:
     超100亿元或10亿美元项目, 1亿元以上项目30个)."""
     if a.boundary:
         return "", a.end
-    post_end = _delim_after(text, a.end, _POST_END_RE.pattern.strip("[]"))
+    post_end = _delim_after(text, a.end, _POST_DELIMS)
     post = text[a.end:post_end]
     share = unit == "%" and not a.change and post.lstrip().startswith("的")  # 60%的社区: a share of the noun
     if unit.endswith("元") and _THRESHOLD_NOUN_RE.match(post):
