@@ -205,8 +205,8 @@ def export_store(store, path_or_buffer, fmt, *, drop_personal=False) -> tuple[in
     Examples
     --------
     >>> import os, tempfile
-    >>> from graph.store.embedded import EmbeddedStore
-    >>> store = EmbeddedStore(os.path.join(tempfile.mkdtemp(), "db"))
+    >>> from graph.store import open_store
+    >>> store = open_store("embedded", path=os.path.join(tempfile.mkdtemp(), "db"))
     >>> store.apply_schema()
     >>> buf = io.StringIO()
     >>> export_store(store, buf, "gexf")

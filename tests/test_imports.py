@@ -81,6 +81,15 @@ def test_the_layers_import_downwards():
     assert not g.has_edge("graph.store.base", "graph.store.bulk")
 
 
+def test_stores_are_constructed_in_one_place():
+    """``graph.store.open_store`` is the one store factory: no other module (examples in its
+    docstrings included) constructs a store class itself."""
+    files = [p for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")] + [ROOT / f"{m}.py" for m in MODULES]
+    direct = [str(p.relative_to(ROOT)) for p in files if p.parent != ROOT / "graph" / "store"
+              and any(f"{cls}(" in p.read_text(encoding="utf-8") for cls in ("EmbeddedStore", "Neo4jStore"))]
+    assert not direct, f"construct stores through graph.store.open_store: {direct}"
+
+
 def test_the_cli_is_assembled_in_one_direction():
     g = import_graph()
     for command_module in ("ingest.cli", "queries.cli", "bench.cli"):
