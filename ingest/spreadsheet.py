@@ -182,7 +182,19 @@ def _read_csv(path: Path, display: str) -> list[Table]:
             rows.append((i, r))
     except csv.Error as e:
         raise _FileProblem(Problem(display, len(rows) + 1, "-", f"not readable as CSV: {e}")) from None
-    return [_table(display, kind, rows)]
+    table = _table(display, kind, rows)
+    table.cell_problems += _short_rows(table)
+    return [table]
+
+
+def _short_rows(t: Table) -> list[tuple[int, int, str]]:
+    """A CSV row with fewer cells than its header has lost a cell or a comma (a column added
+    to a file while the row was written for the old one): every cell after the gap would
+    be read under the wrong heading, so the row is refused, not shifted."""
+    width = len(t.header)
+    return [(n, len(r), f"the row has {len(r)} cells and the header {width}: a cell or a comma is missing, "
+                        "so the cells after it would be read under the wrong headings")
+            for n, r in t.rows if any(clean_text(c) for c in r) and len(r) < width]
 
 
 def _table(where: str, kind: str, rows: list[tuple[int, list[str]]], **kw) -> Table:

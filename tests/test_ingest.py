@@ -860,3 +860,16 @@ def test_a_long_load_shows_a_progress_bar_and_quiet_turns_it_off(cli, tmp_path):
     assert re.search(r"writing: .*\d+/1500 ", shown.stderr), shown.stderr
     assert "writing" not in quiet.stderr
     assert "writing" not in small.stderr  # a short load has no bar
+
+
+def test_a_csv_row_short_of_its_header_is_refused_not_shifted(store, tmp_path):
+    # name_en_source was added after name_en: a row written for the old columns has one cell
+    # fewer, and its aliases would otherwise be read as the English name's source
+    (tmp_path / "Park.csv").write_text(
+        "id,name,name_en,name_en_source,aliases,source,confidence\n"
+        "a,天宁经济开发区,Tianning EDZ,,天宁经开区,https://www.cztn.gov.cn/,stated\n"
+        "b,钟楼经济开发区,Zhonglou EDZ,钟楼经开区,https://www.zhonglou.gov.cn/,stated\n", encoding="utf-8")
+    with pytest.raises(IngestError) as e:
+        load(store, tmp_path)
+    assert [(p.row, p.column) for p in e.value.problems] == [(3, "confidence")]
+    assert "6 cells and the header 7" in str(e.value.problems[0])
