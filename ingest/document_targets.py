@@ -114,11 +114,13 @@ _SCOPE_RE = re.compile(r"^(?:(?:到|至|截至)\d{4}年(?:底|末)?|全市|全�
                        r"|力争|争取|确保|累计|其中|另外)+")
 _VERBS = ("新增", "新建", "建成", "建设", "培育", "引育", "引培", "引进", "招引", "集聚", "开展", "举办",
           "遴选", "发布", "支持", "解决", "设立", "打造", "开通", "形成", "实现", "认定", "创建", "攻克",
-          "编制", "组建", "布局", "规划", "达到", "新开工", "实施", "推动", "带动", "吸引", "服务")
+          "编制", "组建", "布局", "规划", "达到", "新开工", "实施", "推动", "带动", "吸引", "服务",
+          "改造", "引导", "评选", "创成", "争创", "建立", "搭建", "制定", "推广", "开设", "增设", "招募",
+          "孵化", "储备", "部署", "安装")  # not 培训, 转化: nouns as often (专题培训20场)
 VERB_RE = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
 _VERB_AT_END_RE = re.compile("(?:" + VERB_RE.pattern + r")\s*$")  # 打造|30个示范工厂
 # verbs that follow what they count: 首批100个示范社区全面建成, 60%的社区建成…
-_AFTER_NOUN_VERB_RE = re.compile(r"建成|完成|实现|达到|覆盖|投用|投运|落地|竣工|上线|获批|入驻")
+_AFTER_NOUN_VERB_RE = re.compile(r"建成|完成|实现|达到|覆盖|投用|投运|投产|落地|开工|竣工|上线|获批|获评|入驻|入选|上市|挂牌")
 _TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_WORDS)) + r"|为|是)\s*$")
 _CHANGE_ONLY_RE = re.compile(r"(?:年均|每年|累计)?(?:" + "|".join(_CHANGE_VERBS) + r")?(?:速|幅|率)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")

@@ -402,3 +402,15 @@ def test_in_a_goals_section_a_number_that_is_no_target_goes_to_review():
     doc = parse_document("某市行动方案\n一、主要目标\n低空经济产业规模突破100亿元,围绕5个百亿级产业集群推进建链。\n")
     assert [t.value for _, t in doc.targets] == [100]
     assert [c["text"] for c in document_rows(doc).candidates] == ["数值 5个:济产业规模突破100亿元,围绕5个百亿级产业集群推进建链"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("到2027年,改造提升老旧工业区20个。", 20),
+    ("力争每年培训技能人才1万人次。", 1),
+    ("到2026年,转化科技成果500项。", 500),
+    ("力争3家企业上市。", 3),
+    ("力争20家企业入选国家级专精特新“小巨人”名单。", 20),
+    ("确保50个重大项目开工建设。", 50),
+])
+def test_more_verbs_of_counted_goals(text, value):
+    assert [t.value for t in extract_targets(text)] == [value]
