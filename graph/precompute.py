@@ -87,7 +87,10 @@ def compute(store: GraphStore, lang: str = "zh") -> dict[str, Any]:
         kinds = (kind,) if kind else fa.nxa._DEFAULT_KINDS
         analytics[f"partners:{_kind_key(kind)}"] = timed(
             f"partners:{_kind_key(kind)}", lambda: fa.suggest_partners(A, kinds=kinds, top=TOP, lang=lang))
-    return {"audits": audits, "analytics": analytics, "seconds": secs, "lang": lang,
+    from graph.names import read_english_names
+
+    names = timed("english_names", lambda: read_english_names(store))  # the English UI's names
+    return {"audits": audits, "analytics": analytics, "english_names": names, "seconds": secs, "lang": lang,
             "computed_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
 
 

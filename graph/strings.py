@@ -114,6 +114,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # explorer
     "search": {"zh": "按名称或别名搜索", "en": "Search by name or alias"},
     "search_ph": {"zh": "例如 龙城实验室、常州大学", "en": "a name or an alias, e.g. CCZU"},
+    "search_type_ph": {"zh": "输入{kind}的名称或别名", "en": "type a name or an alias ({kind})"},
     "results": {"zh": "搜索结果", "en": "Results"},
     "no_results": {"zh": "没有找到匹配的实体。", "en": "Nothing matches."},
     "no_results_keep": {"zh": "没有找到与“{q}”匹配的实体；仍显示上一个实体。",

@@ -61,7 +61,20 @@ def load_if_empty(store: GraphStore, data_dir: Path | None = None) -> dict[str, 
                 info.update(status="error", message=_one_line(e2))
         else:
             info.update(status="error", message=first)
+    if info["status"] == "loaded":
+        _precompute(store)
     return info
+
+
+def _precompute(store: GraphStore) -> None:
+    """The side table of the data the first start loaded (:func:`graph.precompute.refresh`),
+    so that no page view computes it; a failure leaves it to be computed on first read."""
+    from graph import precompute
+
+    try:
+        precompute.refresh(store, store.data_version())
+    except StoreError:
+        pass
 
 
 def _one_line(e: Exception) -> str:

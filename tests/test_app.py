@@ -232,7 +232,13 @@ def test_paths(app_env):
 def test_scorecard(app_env):
     at = run_page("scorecard")
     parks = sheet(data_dir(app_env), "Park.csv")
-    assert len(at.selectbox(key="sc_park").options) == len(parks)
+    # the picker lists the page's park and, once a name is typed, the parks that match it
+    assert len(at.selectbox(key="sc_park_sel").options) == 1
+    other = parks[-1]
+    at.text_input(key="sc_park_q").input(other["name"]).run()
+    opts = at.selectbox(key="sc_park_sel").options
+    assert opts and all(o.endswith("（名园）") for o in opts) and len(opts) <= 20
+    assert at.query_params["park"] in ([other["id"]], other["id"])
     card = at.dataframe[0].value
     assert sorted(card["园区"]) == sorted(p["name"] for p in parks)  # every park, once
     links = ["主导赛道", "共建平台", "领军人才", "转化基金", "标杆项目"]
@@ -316,9 +322,12 @@ def test_presenter(app_env):
     at = run_page("presenter")
     assert not at.error
     at2 = run_page("presenter", view="park")
-    assert at2.selectbox(key="pr_park").options
+    assert at2.selectbox(key="pr_park_sel").options
     at3 = run_page("presenter", view="track")
-    assert at3.selectbox(key="pr_track").options
+    assert at3.selectbox(key="pr_track_sel").options
+    at3.text_input(key="pr_track_q").input("新能源").run()
+    assert not at3.exception
+    assert all(o.endswith("（赛道）") for o in at3.selectbox(key="pr_track_sel").options)
 
 
 def test_data_page(app_env):

@@ -192,11 +192,14 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
     return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
 def _english_names(store_id: str, version: str, _store: GraphStore) -> dict[str, str]:
-    from graph.names import read_english_names
+    """The English names of the side table (graph.precompute): read once per data version."""
+    pre = _precomputed(store_id, version, _store)
+    if "english_names" not in pre:  # a side table written before it kept them
+        from graph.names import read_english_names
 
-    return read_english_names(_store)
+        pre["english_names"] = read_english_names(_store)
+    return pre["english_names"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)  # read-only and shared: no copy per page run
@@ -215,7 +218,6 @@ def clear_caches() -> None:
     _export.clear()
     _map.clear()
     _precomputed.clear()
-    _english_names.clear()
     _LOAD_INFO.clear()
 
 

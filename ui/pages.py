@@ -317,12 +317,12 @@ def scorecard(ctx: D.Ctx) -> None:
         t("score", lang): st.column_config.ProgressColumn(t("score", lang), min_value=0, max_value=5, format="%d / 5"),
         t("evidence", lang): st.column_config.TextColumn(t("evidence", lang), width="large"),
     })
-    parks = list(df["park_id"])
-    park_names = dict(zip(df["park_id"], df[t("park", lang)]))
-    seed("sc_park", qp("park") if qp("park") in parks else parks[0])
-    park = st.selectbox(t("park", lang), parks, key="sc_park", format_func=lambda p: park_names.get(p, p))
+    park = _park_picker(ctx, "sc_park", list(df["park_id"]))
     publish(park=park)
-    row = next(r for r in res.dicts() if r["park_id"] == park)
+    row = next((r for r in res.dicts() if r["park_id"] == park), None)
+    if row is None:  # a park the capped table left out
+        st.info(t("truncated", lang, cap=D.row_cap()))
+        return
     cols = st.columns(5)
     for col, link in zip(cols, LINKS):
         col.metric(t(f"five_{link.name}", lang), D.five_mark(row, link, lambda k: t(k, lang)))
@@ -332,6 +332,25 @@ def scorecard(ctx: D.Ctx) -> None:
         st.caption(f"{t('region_funds', lang)}: {join(row['region_funds'], lang)}")
     keys = D.neighbourhood_five(ctx, park)
     show_map(ctx.map(keys, highlight=(node_key("Park", park),), height="420px"), 420, lang)
+
+
+def _typed_picker(ctx: D.Ctx, key: str, label: str, first: list[str], title: str) -> str:
+    """The id of one entity of ``label`` picked by a type-ahead search (at most
+    :data:`ui.widgets.PICK_LIMIT` matches): the URL's choice or ``first[0]`` until the user
+    searches; never a list of every entity of the type."""
+    want = qp(key.split("_", 1)[1])
+    if key not in st.session_state:
+        url = node_key(label, want) if want else None
+        st.session_state[key] = url if url and (want in first or D.entity_exists(ctx, url)) \
+            else node_key(label, first[0])
+    picked = entity_picker(ctx, key, title, st.session_state[key], types=[label])
+    if picked:
+        st.session_state[key] = picked
+    return split_key(st.session_state[key])[1]
+
+
+def _park_picker(ctx: D.Ctx, key: str, first: list[str]) -> str:
+    return _typed_picker(ctx, key, "Park", first, t("park", ctx.lang))
 
 
 # --------------------------------------------------------------------------- 政策目标
@@ -474,15 +493,12 @@ def presenter(ctx: D.Ctx) -> None:
         if not sc:
             st.info(t("empty_store", lang))
             return
-        parks = [r["park_id"] for r in sc]
-        names = {r["park_id"]: r["park"] for r in sc}
-        seed("pr_park", qp("park") if qp("park") in parks else parks[0])
-        park = st.selectbox(t("park", lang), parks, key="pr_park", format_func=lambda p: names[p])
+        park = _park_picker(ctx, "pr_park", [r["park_id"] for r in sc])
         keys = D.neighbourhood_five(ctx, park)
         highlight = (node_key("Park", park),)
-        title = f"{names[park]} · {t('v_park', lang)}"
-        row = next(r for r in sc if r["park_id"] == park)
-        subtitle = f"{t('score', lang)} {row['score']}/5"
+        title = f"{ctx.names([highlight[0]]).get(highlight[0], park)} · {t('v_park', lang)}"
+        row = next((r for r in sc if r["park_id"] == park), None)
+        subtitle = f"{t('score', lang)} {row['score']}/5" if row else ""
         publish(view=view, park=park, track=None, entity=None)
     elif view == "track":
         tracks = ctx.q("tracks.list").dicts()
@@ -490,12 +506,10 @@ def presenter(ctx: D.Ctx) -> None:
             st.info(t("empty_store", lang))
             return
         ids = [r["id"] for r in tracks if r.get("kind") != "system"] or [r["id"] for r in tracks]
-        names = {r["id"]: r["name"] for r in tracks}
-        seed("pr_track", qp("track") if qp("track") in ids else ids[0])
-        track = st.selectbox(t("pick_track", lang), ids, key="pr_track", format_func=lambda x: names.get(x, x))
+        track = _typed_picker(ctx, "pr_track", "Track", ids, t("pick_track", lang))
         keys = result_keys(ctx.q("track.servers", track=track), (node_key("Track", track),))
         highlight = (node_key("Track", track),)
-        title = f"{names.get(track)} · {t('v_track', lang)}"
+        title = f"{ctx.names([highlight[0]]).get(highlight[0], track)} · {t('v_track', lang)}"
         publish(view=view, track=track, park=None, entity=None)
     else:
         ent = entity_picker(ctx, "pr_e", t("search", lang), qp("entity"))

@@ -8,10 +8,10 @@ from graph import model
 from graph.maps import legend_items
 from graph.store.base import split_key
 from ui.errors import DOWN, INTERNAL, error_kind
-from ui.i18n import t, type_name
+from ui.i18n import join, t, type_name
 from ui.tables import display_table
 
-__all__ = ["show_map", "entity_picker", "store_error", "legend_md", "entity_label", "show_table"]
+__all__ = ["show_map", "entity_picker", "PICK_LIMIT", "store_error", "legend_md", "entity_label", "show_table"]
 
 
 def show_map(map_result, height_px: int, lang: str) -> None:
@@ -41,12 +41,19 @@ def entity_label(key: str, names: dict[str, str], lang: str) -> str:
     return f"{name}（{kind}）" if lang == "zh" else f"{name} ({kind})"
 
 
-def entity_picker(ctx, key: str, label: str, current: str | None = None) -> str | None:
-    """A search box with suggestions from ``entity.search``; returns the chosen ``Label:id``.
-    A new search text picks its best match; the list lets the user pick another."""
+PICK_LIMIT = 20  # matches a picker lists: a type-ahead search, never every entity of a type
+
+
+def entity_picker(ctx, key: str, label: str, current: str | None = None,
+                  types: list[str] | None = None) -> str | None:
+    """A search box with suggestions from ``entity.search`` (at most :data:`PICK_LIMIT`,
+    of ``types`` only when given); returns the chosen ``Label:id``.  A new search text
+    picks its best match; the list lets the user pick another.  Before any text the list
+    holds ``current`` alone: what a picker reads follows what it shows, not the graph."""
     lang = ctx.lang
-    q = st.text_input(label, key=f"{key}_q", placeholder=t("search_ph", lang))
-    results = ctx.search(q) if q else []
+    hint = t("search_type_ph", lang, kind=join([type_name(x, lang) for x in types], lang)) if types else t("search_ph", lang)
+    q = st.text_input(label, key=f"{key}_q", placeholder=hint)
+    results = ctx.search(q, limit=PICK_LIMIT, types=types) if q else []
     opts = [f"{r['label']}:{r['id']}" for r in results]
     names = {f"{r['label']}:{r['id']}": r["name"] for r in results}
     last = st.session_state.get(f"{key}_lastq")
