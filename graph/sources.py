@@ -97,7 +97,10 @@ www.bhkqc.com xnjjw.cn www.123592.com k.jiangsulong.com eshukan.com twgreatdaily
 sx.qsjly.cn m.jiejinghe.cn zhaoshang-gov.cn www.413f.cn riulidt.cn huaxinmd.com jendow.com.tw
 m.thefilledlantern.com www.plnmw.com m.szweitang.cn 78911.com.cn bathroomcleaningproducts.net
 hutangcun.com unpkg.com baike.weixin.qq.com www.czesr.com js.cnipai.com
+vraymax.com baajob.com fan-hu.cn
 """.split())
+# The last line: vraymax.com and baajob.com serve changzhou.gov.cn's /ns_news/<id> articles under the
+# same path, fan-hu.cn serves wjyanghu.com's /yhw/hotspot/wjxw/… articles (read_at of bundled rows).
 
 # Company sites, by host (a host says nothing of its owner, so they are listed).
 _COMPANY_HOSTS = frozenset({"www.trinasolar.com", "www.svolt.cn", "www.calb-tech.com"})
@@ -137,16 +140,29 @@ def source_kind(source: str) -> str:
         if _FILE_ROW.search(s):
             return "spreadsheet"
         return "plan" if _PLAN.search(s) else "other"
-    if host in COPY_HOSTS:
+    if _on_copy_host(host):
         return "other"
     if host in _COMPANY_HOSTS:
         return "company"
     return _suffix_kind(host) or "other"
 
 
+def _on_copy_host(host: str) -> bool:
+    # At a dot boundary, as for the publishers: www.lymphedemahope.com is lymphedemahope.com.
+    parts = host.split(".")
+    return any(".".join(parts[i:]) in COPY_HOSTS for i in range(len(parts) - 1))
+
+
 def copy_site(source: str) -> bool:
-    """True if ``source`` is a URL on a host known to copy other publishers' pages."""
-    return source_host(source) in COPY_HOSTS
+    """True if ``source`` is a URL on a host known to copy other publishers' pages, or a sub-host of one.
+
+    >>> copy_site("http://www.lymphedemahope.com/show.asp?id=551")
+    True
+    >>> copy_site("https://www.changzhou.gov.cn/ns_news/127169864318302")
+    False
+    """
+    host = source_host(source)
+    return host is not None and _on_copy_host(host)
 
 
 def kind_shares(sources: Iterable[str]) -> dict[str, float]:

@@ -34,6 +34,10 @@ def test_a_copy_site_is_known_by_its_host_not_by_its_path():
     assert copy_site("http://saaoao.cn/ns_news/127169864318302")
     assert copy_site("HTTP://WWW9599116.COM/gxj/html/jxw/2022/CJOLOPAM_0128/33235.html")
     assert not copy_site("https://www.changzhou.gov.cn/ns_news/127169864318302")
+    # A sub-host of a listed copy host is a copy too; a host that only ends with its letters is not.
+    assert copy_site("http://www.lymphedemahope.com/show.asp?id=551")
+    assert source_kind("http://www.aomenbctop10.com/gi_news/286176829677384") == "other"
+    assert not copy_site("https://notsaaoao.cn/ns_news/1")
     assert not copy_site("常政办发〔2026〕7号#9")
     assert not any(source_kind(f"https://{h}/x") in ("official", "institution", "media") for h in COPY_HOSTS)
 
