@@ -169,6 +169,13 @@ def neo4j_b(tmp_path_factory):
 # --------------------------------------------------------------------------- an embedded load
 
 
+# The embedded buffer pool of the test's ingest processes: small, as two may run at once, but a
+# load is one transaction and needs room (measured on the bundled data, 2026-12-03: 512 MiB ran
+# out inside the load's own transaction — "Buffer manager exception: … the buffer pool is full" —
+# 768 MiB loads it).
+POOL_MB = 1024
+
+
 @pytest.fixture(scope="module")
 def clean_load(tmp_path_factory) -> dict:
     """The bundled dataset loaded once by ``kg ingest`` into a fresh embedded database: its
@@ -176,9 +183,9 @@ def clean_load(tmp_path_factory) -> dict:
     from graph.store.embedded import EmbeddedStore
 
     path = tmp_path_factory.mktemp("clean-load") / "db"
-    proc = kg("ingest", str(BUNDLED), "-q", env=clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=512))
+    proc = kg("ingest", str(BUNDLED), "-q", env=clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=POOL_MB))
     assert proc.returncode == 0, proc.stderr
-    with EmbeddedStore(path, read_only=True, buffer_pool_mb=512) as s:
+    with EmbeddedStore(path, read_only=True, buffer_pool_mb=POOL_MB) as s:
         return {"path": path, "checksum": s.checksum(), "stats": s.stats()}
 
 
@@ -487,7 +494,7 @@ def test_load_20_clients_x_50_queries_on_neo4j(neo4j_b):
 
 def _ingest_proc(path: Path) -> subprocess.Popen:
     return subprocess.Popen([PY, "-m", "graph", "ingest", str(BUNDLED), "-q"], cwd=ROOT,
-                            env=clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=512),
+                            env=clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=POOL_MB),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -514,7 +521,7 @@ def test_two_racing_ingests_on_one_embedded_store_do_not_corrupt_it(clean_load, 
             assert err.startswith("kg: error: ") and LOCKED in err, err
             outcomes.append("refused (locked)")
     assert "loaded" in outcomes, outcomes
-    with EmbeddedStore(path, read_only=True, buffer_pool_mb=512) as s:
+    with EmbeddedStore(path, read_only=True, buffer_pool_mb=POOL_MB) as s:
         assert s.checksum() == clean_load["checksum"]
     _record(f"racing_ingests_round_{round_}", sorted(outcomes))
 
@@ -525,17 +532,17 @@ def test_a_second_writer_fails_at_once_with_one_line_while_a_writer_holds_the_da
 
     path = tmp_path / "db"
     shutil.copytree(clean_load["path"].parent, tmp_path, dirs_exist_ok=True)
-    holder = EmbeddedStore(path, buffer_pool_mb=512)
+    holder = EmbeddedStore(path, buffer_pool_mb=POOL_MB)
     try:
-        env = clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=512)
+        env = clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=POOL_MB)
         # "at once": the lock is refused, not waited for (kg() raises past its timeout)
         assert_one_line_error(kg("ingest", str(BUNDLED), "-q", env=env, timeout=60), LOCKED)
         assert_one_line_error(kg("stats", env=env, timeout=60), "in use")
     finally:
         holder.close()
-    proc = kg("ingest", str(BUNDLED), "-q", env=clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=512))
+    proc = kg("ingest", str(BUNDLED), "-q", env=clean_env(KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=POOL_MB))
     assert proc.returncode == 0, proc.stderr
-    with EmbeddedStore(path, read_only=True, buffer_pool_mb=512) as s:
+    with EmbeddedStore(path, read_only=True, buffer_pool_mb=POOL_MB) as s:
         assert s.checksum() == clean_load["checksum"]
 
 
@@ -654,7 +661,7 @@ def person_env(request, tmp_path):
     """A store holding a Person (with e-mail and phone) and the env that selects it for `kg`."""
     data = _person_dataset(tmp_path / "people")
     if request.param == "embedded":
-        env = clean_env(KG_STORE="embedded", KG_EMBEDDED_PATH=tmp_path / "db", KG_BUFFER_POOL_MB=512)
+        env = clean_env(KG_STORE="embedded", KG_EMBEDDED_PATH=tmp_path / "db", KG_BUFFER_POOL_MB=POOL_MB)
     else:
         b = request.getfixturevalue("neo4j_b")
         b.ensure_running()
