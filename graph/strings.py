@@ -111,6 +111,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "pick_kind": {"zh": "主体类型", "en": "Kind"},
     "cell_detail": {"zh": "单元明细", "en": "Behind the cell"},
     "gaps": {"zh": "赛道短板", "en": "Gaps"},
+    "matrix_click": {"zh": "点击一个格子，下方即显示该赛道与主体类型的明细。",
+                     "en": "Click a cell to show that track and kind below."},
+    "platform_tracks": {"zh": "平台×赛道：哪些平台服务哪个赛道", "en": "Platform × track: which platforms serve each track"},
+    "platform_tracks_caption": {"zh": "●：平台直接服务该赛道；◐：经由该赛道的某个产业链环节；○ 为推断。空白即未见公开来源。",
+                                "en": "●: the platform serves the track itself; ◐: through one of its chain segments; "
+                                      "○: inferred. A blank means no published source was found."},
     # explorer
     "search": {"zh": "按名称或别名搜索", "en": "Search by name or alias"},
     "search_ph": {"zh": "例如 龙城实验室、常州大学", "en": "a name or an alias, e.g. CCZU"},
@@ -288,7 +294,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "community": ("社区", "Community"), "size": ("规模", "Size"), "summary": ("组成", "Members"),
     "aliases": ("别名", "Aliases"), "source": ("来源", "Source"), "confidence": ("可信度", "Confidence"),
     "track": ("赛道", "Track"), "tracks": ("赛道", "Tracks"), "tr": ("赛道", "Track"),
-    "segment": ("产业链环节", "Chain segment"), "part_of": ("所属", "Part of"),
+    "segment": ("产业链环节", "Chain segment"), "via_segment": ("经由环节", "Via segment"), "part_of": ("所属", "Part of"),
     "platforms": ("平台", "Platforms"), "platform": ("平台", "Platform"), "platform_names": ("平台", "Platforms"),
     "colleges": ("名院", "Colleges"), "firms": ("名企", "Firms"), "firm_names": ("名企", "Firms"),
     "parks": ("名园", "Parks"), "park": ("园区", "Park"), "talents": ("领军人才", "Talents"),

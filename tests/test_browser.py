@@ -225,3 +225,22 @@ def test_presenter_export_is_offline(tmp_path):
     remote = re.findall(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>", html, re.I)
     assert not remote, remote
     assert "<canvas" in html or "vis.Network" in html or "new vis" in html
+
+
+@pytest.mark.browser
+def test_a_click_on_a_matrix_cell_selects_its_track_and_kind(server, browser, tmp_path):
+    """#18.6: the heat map's cell for 高端装备 × 名企 moves the pickers below to that track and kind."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(server + "/matrix")
+    _settle(page, 120)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    cell = chart.locator('g.mark-rect path[aria-label*="row: 高端装备;"][aria-label*="what: 名企;"]').first
+    cell.wait_for(timeout=300000)  # the first page of a fresh server loads the bundled data first
+    cell.click()
+    _settle(page)
+    assert "track=high-end-equipment" in page.url and "kind=Firm" in page.url
+    page.get_by_text("单元明细: 高端装备 × 名企").first.wait_for(timeout=30000)
+    zero = chart.locator('g.mark-rect path[aria-label*="count: 0;"]').first
+    assert zero.get_attribute("fill").lower() == "#f6c1b8"  # a gap has its own colour
+    page.screenshot(path=str(_shots(tmp_path) / "matrix-click.png"), full_page=True)
+    page.close()

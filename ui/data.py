@@ -84,6 +84,63 @@ def matrix_frame(res: QueryResult) -> pd.DataFrame:
     return df
 
 
+#: The matrix's kinds of partner and the coverage.matrix column that counts each.
+MATRIX_KINDS = {"Platform": "platforms", "College": "colleges", "Firm": "firms", "Park": "parks"}
+
+
+def matrix_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """coverage.matrix as one row per cell: ``track_id``, ``row`` (the track's name, a
+    segment indented under its track), ``node_kind`` (a :data:`MATRIX_KINDS` label) and ``count``.
+
+    >>> m = matrix_cells(pd.DataFrame([{"track_id": "ai", "track": "人工智能", "kind": "track",
+    ...                                 "platforms": 2, "colleges": 0, "firms": 1, "parks": 0}]))
+    >>> list(m["node_kind"]), list(m["count"])
+    (['Platform', 'College', 'Firm', 'Park'], [2, 0, 1, 0])
+    """
+    rows = []
+    for r in df.to_dict("records"):
+        name = ("　└ " if r.get("kind") == "segment" else "") + str(r["track"])
+        for kind, col in MATRIX_KINDS.items():
+            rows.append({"track_id": r["track_id"], "track": r["track"], "row": name, "node_kind": kind,
+                         "count": int(r[col] or 0)})
+    return pd.DataFrame(rows, columns=["track_id", "track", "row", "node_kind", "count"])
+
+
+def clicked_cell(event, name: str = "cell") -> tuple[str, str] | None:
+    """``(track_id, node_kind)`` of the cell a chart selection ``name`` holds, if any
+    (the event ``st.altair_chart(on_select="rerun")`` returns)."""
+    try:
+        points = (event or {}).get("selection", {}).get(name) or []
+    except AttributeError:
+        return None
+    for p in points:
+        if p.get("track_id") and p.get("node_kind"):
+            return str(p["track_id"]), str(p["node_kind"])
+    return None
+
+
+def platform_track_cells(res: QueryResult, lang: str = "zh") -> pd.DataFrame:
+    """coverage.platform_tracks as one row per platform and track it serves: ``mark`` is ● (the
+    track itself), ◐ (through a segment only) or ○ (every link inferred); ``segments`` lists
+    the segments it serves."""
+    by_cell: dict[tuple[str, str], dict] = {}
+    for r in res.dicts():
+        c = by_cell.setdefault((r["platform_id"], r["track_id"]), {
+            "platform_id": r["platform_id"], "platform": r["platform"], "track_id": r["track_id"],
+            "track": r["track"], "direct": False, "segments": [], "stated": False})
+        if r.get("via_segment"):
+            c["segments"].append(r["via_segment"])
+        else:
+            c["direct"] = True
+        c["stated"] = c["stated"] or r.get("confidence") == "stated"
+    rows = []
+    for c in by_cell.values():
+        mark = "○" if not c["stated"] else ("●" if c["direct"] else "◐")
+        rows.append({**c, "mark": mark, "segments": join(c["segments"], lang) if c["segments"] else ""})
+    return pd.DataFrame(rows, columns=["platform_id", "platform", "track_id", "track", "direct", "segments",
+                                       "stated", "mark"])
+
+
 def kpi_rows(res: QueryResult) -> list[dict[str, Any]]:
     """kpi.progress rows with a 0..1 ``fraction`` for progress bars (None without an actual)."""
     out = []

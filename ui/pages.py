@@ -131,40 +131,48 @@ def _kpi_bars(ctx: D.Ctx, limit: int | None) -> None:
 # --------------------------------------------------------------------------- 赛道×平台
 
 
-KINDS = ("Platform", "College", "Firm", "Park")
-GAP_COLOUR = "#f6c1b8"
-KIND_COL = {"Platform": "platforms", "College": "colleges", "Firm": "firms", "Park": "parks"}
+KINDS = tuple(D.MATRIX_KINDS)
+GAP_COLOUR = "#f6c1b8"  # a zero is a gap: its own colour, never the palest blue that reads as "one"
+AXIS = dict(orient="top", labelFontSize=13, labelLimit=240, labelOverlap=False, title=None)
+
+
+def _matrix_chart(cells: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """The heat map; a click on a cell selects it (param ``cell``: track_id and node_kind)."""
+    cells = cells.assign(what=cells["node_kind"].map(lambda k: type_name(k, lang)))
+    pick = alt.selection_point(name="cell", fields=["track_id", "node_kind"], on="click", clear=False)
+    base = alt.Chart(cells).encode(
+        x=alt.X("what:N", sort=[type_name(k, lang) for k in KINDS], axis=alt.Axis(labelAngle=0, **AXIS)),
+        y=alt.Y("row:N", sort=list(cells["row"].drop_duplicates()), axis=alt.Axis(orient="left", labelFontSize=13,
+                                                                                  labelLimit=240, title=None)))
+    heat = base.mark_rect(stroke="#ffffff", strokeWidth=1, cursor="pointer").encode(
+        color=alt.condition(alt.datum.count == 0, alt.value(GAP_COLOUR),
+                            alt.Color("count:Q", scale=alt.Scale(scheme="blues"), legend=None)),
+        tooltip=[alt.Tooltip("track:N", title=t("pick_track", lang)), alt.Tooltip("what:N", title=t("pick_kind", lang)),
+                 alt.Tooltip("count:Q", title=t("n", lang))]).add_params(pick)
+    text = base.mark_text(fontSize=13).encode(
+        text="count:Q", color=alt.condition(alt.datum.count > 8, alt.value("#ffffff"), alt.value("#222222")))
+    return (heat + text).properties(height=max(200, 26 * cells["row"].nunique()))
 
 
 def matrix(ctx: D.Ctx) -> None:
     lang = ctx.lang
     st.header(t("p_matrix", lang))
-    st.caption(t("matrix_caption", lang))
+    st.caption(f"{t('matrix_caption', lang)} {t('matrix_click', lang)}")
     df = D.matrix_frame(ctx.q("coverage.matrix"))
     if df.empty:
         st.info(t("empty_store", lang))
         return
-    long = df.melt(id_vars=["track_id", "track", "kind"], value_vars=list(KIND_COL.values()),
-                   var_name="col", value_name="count")
-    col_name = {v: type_name(k, lang) for k, v in KIND_COL.items()}
-    long["what"] = long["col"].map(col_name)
-    long["label"] = long.apply(lambda r: ("　└ " if r["kind"] == "segment" else "") + str(r["track"]), axis=1)
-    base = alt.Chart(long).encode(
-        x=alt.X("what:N", title="", sort=[col_name[c] for c in KIND_COL.values()],
-                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=13)),
-        y=alt.Y("label:N", title="", sort=list(long["label"].drop_duplicates()),
-                axis=alt.Axis(labelOverlap=False, labelLimit=220)))
-    # zeros are gaps: their own colour, never the palest blue that reads as "one"
-    heat = base.mark_rect().encode(color=alt.condition(alt.datum.count == 0, alt.value(GAP_COLOUR),
-                                                       alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="")),
-                                   tooltip=["track", "what", "count"])
-    text = base.mark_text().encode(text="count:Q")
-    st.altair_chart((heat + text).properties(height=max(200, 24 * len(df))), width="stretch")
-
+    event = st.altair_chart(_matrix_chart(D.matrix_cells(df), lang), width="stretch", on_select="rerun",
+                            selection_mode="cell", key="mx_chart")
     tracks = list(df["track_id"])
     track_names = dict(zip(df["track_id"], df["track"]))
     seed("mx_track", qp("track") if qp("track") in tracks else tracks[0])
     seed("mx_kind", qp("kind") if qp("kind") in KINDS else "Platform")
+    clicked = D.clicked_cell(event)
+    if clicked and clicked != st.session_state.get("mx_clicked") and clicked[0] in tracks:
+        # a new click moves the pickers below (before they are drawn: their state is theirs after)
+        st.session_state["mx_clicked"] = clicked
+        st.session_state["mx_track"], st.session_state["mx_kind"] = clicked
     c1, c2 = st.columns(2)
     track = c1.selectbox(t("pick_track", lang), tracks, key="mx_track", format_func=lambda x: track_names.get(x, x))
     kind = c2.selectbox(t("pick_kind", lang), KINDS, key="mx_kind", **_type_options(lang))
@@ -175,9 +183,31 @@ def matrix(ctx: D.Ctx) -> None:
         show_table(cell.columns, cell.rows, lang)
     else:
         st.caption(t("none_found", lang))
+    _platform_tracks(ctx)
     with st.expander(t("gaps", lang)):
         gaps = ctx.q("gaps.tracks")
         show_table(gaps.columns, gaps.rows, lang)
+
+
+def _platform_tracks(ctx: D.Ctx) -> None:
+    """Which platforms serve each track: platforms down, tracks across, a mark where one serves."""
+    lang = ctx.lang
+    st.subheader(t("platform_tracks", lang))
+    st.caption(t("platform_tracks_caption", lang))
+    cells = D.platform_track_cells(ctx.q("coverage.platform_tracks"), lang)
+    if cells.empty:
+        st.caption(t("none_found", lang))
+        return
+    tip = [alt.Tooltip("platform:N", title=t("platform", lang)), alt.Tooltip("track:N", title=t("track", lang)),
+           alt.Tooltip("segments:N", title=t("via_segment", lang))]
+    base = alt.Chart(cells).encode(
+        x=alt.X("track:N", axis=alt.Axis(labelAngle=-30, labelAlign="left", **AXIS)),
+        y=alt.Y("platform:N", axis=alt.Axis(labelFontSize=12, labelLimit=320, title=None)))
+    heat = base.mark_rect(stroke="#ffffff").encode(
+        color=alt.Color("mark:N", scale=alt.Scale(domain=["●", "◐", "○"], range=["#2b6cb0", "#90cdf4", "#e2e8f0"]),
+                        legend=None), tooltip=tip)
+    text = base.mark_text(fontSize=13).encode(text="mark:N", color=alt.value("#111111"), tooltip=tip)
+    st.altair_chart((heat + text).properties(height=max(200, 22 * cells["platform"].nunique())), width="stretch")
 
 
 # --------------------------------------------------------------------------- 图谱探索
