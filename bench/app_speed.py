@@ -80,11 +80,16 @@ def open_page(browser, url: str, timeout_s: float) -> float:
         ctx.close()
 
 
-def peak_rss_mb(pid: int) -> float:
+def peak_rss_mb(pid: int, field: str = "VmHWM") -> float:
+    """The process's peak resident set (``VmHWM``), or another /proc status field, in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return round(int(line.split()[1]) / 1024, 1)
     return float("nan")
+
+
+def rss_mb(pid: int) -> float:
+    return peak_rss_mb(pid, "VmRSS")
 
 
 def measure(env: dict, slugs: list[str], runs: int, timeout_s: float) -> dict:
@@ -101,12 +106,15 @@ def measure(env: dict, slugs: list[str], runs: int, timeout_s: float) -> dict:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             times = [open_page(browser, base_url, timeout_s) for _ in range(runs + 1)]
             out["empty_s"] = statistics.median(times[1:])
+            out["empty_load_1m"] = round(os.getloadavg()[0], 1)
             for slug in slugs:
                 t = [open_page(browser, f"{app_url}/{slug}", timeout_s) for _ in range(runs + 1)]
                 warm = statistics.median(t[1:])
+                load = round(os.getloadavg()[0], 1)  # 1-minute load: the machine is shared
                 out["pages"][slug] = {"cold_s": t[0], "warm_s": warm, "runs_s": t,
-                                      "ratio": round(warm / out["empty_s"], 2)}
-                print(f"  {slug}: cold {t[0]} s, warm {warm} s, {out['pages'][slug]['ratio']}x empty",
+                                      "ratio": round(warm / out["empty_s"], 2), "load_1m": load,
+                                      "app_rss_mb": rss_mb(app.pid), "app_peak_rss_mb": peak_rss_mb(app.pid)}
+                print(f"  {slug}: cold {t[0]} s, warm {warm} s, {out['pages'][slug]['ratio']}x empty, load {load}",
                       file=sys.stderr)
             browser.close()
         out["app_peak_rss_mb"] = peak_rss_mb(app.pid)
@@ -133,9 +141,14 @@ def main(argv=None) -> None:
         env["KG_EMBEDDED_PATH"] = a.embedded_path
     res = measure(env, a.pages.split(","), a.runs, a.timeout)
     res.update(store=a.store, embedded_path=a.embedded_path)
+    report(res, a.output)
+
+
+def report(res: dict, output: str | None) -> None:
+    """Print ``res`` as JSON, and write it to ``output`` when given."""
     text = json.dumps(res, ensure_ascii=False, indent=2)
-    if a.output:
-        Path(a.output).write_text(text, encoding="utf-8")
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
     print(text)
 
 

@@ -33,7 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_GRAPH_ROW_CAP", "2000000",
             "most rows a read that must be whole may take (export, analytics, map edges, a load's diff): "
             "more is refused, never cut"),
-    Setting("KG_MAP_NODE_CAP", "300", "most nodes drawn on a map before it is reduced"),
+    Setting("KG_MAP_NODE_CAP", "2000", "most nodes drawn on a map before it is reduced"),
     Setting("KG_APP_DATA_DIR", str(ROOT / "data" / "changzhou"), "what the app loads into an empty store on first start"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

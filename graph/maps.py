@@ -12,6 +12,7 @@ import datetime as _dt
 import html as _html
 import math
 import json as _json
+import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -337,7 +338,7 @@ def _options(physics: bool, n_nodes: int) -> dict:
             "color": {"color": "#a0a0a0", "highlight": "#555555", "inherit": False},
             "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 2},
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-            "smooth": {"enabled": True, "type": "dynamic"},
+            "smooth": {"enabled": bool(physics), "type": "dynamic"},  # straight lines draw faster
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": n_nodes > 150},
         "physics": {
@@ -391,8 +392,11 @@ def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang
             for r, d in rels
         )
         bold = u in marked and v in marked
-        net.add_edge(str(u), str(v), label=" / ".join(names), title=_defuse(tip),
-                     width=3 if bold else 1, **({"color": "#111111"} if bold else {}))
+        # a large map's edges keep their names in the tooltip only: labels of thousands of
+        # edges made each frame of a 2,000-node map take 2.5 s (bench/map_speed.py)
+        shown = {"label": " / ".join(names)} if len(kept) <= BROWSER_LAYOUT_MAX else {}
+        net.add_edge(str(u), str(v), title=_defuse(tip), width=3 if bold else 1,
+                     **shown, **({"color": "#111111"} if bold else {}))
     # one group node per label of the nodes left out, linked to their drawn neighbours
     if groups:
         P = project_undirected(G)
@@ -422,7 +426,38 @@ def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang
                 net.add_edge(gid, str(nb), title=t["group_links"].format(n=links[nb]), dashes=True,
                              arrows={"to": {"enabled": False}}, width=1 + min(4, math.log2(links[nb])))
     net.options = _options(physics, len(net.nodes))
+    if not physics:
+        _place(net)
     return net
+
+
+BROWSER_LAYOUT_MAX = 300  # more nodes than this: the layout is computed here, not in the browser
+_EDGE_PX = 120  # a typical edge's length on the canvas
+
+
+def _place(net: Network) -> None:
+    """Give every node of ``net`` its ``x``/``y`` from igraph's Fruchterman-Reingold layout
+    (C, seeded: the same map keeps its shape), so that the browser draws it at once instead of
+    running its force layout over thousands of nodes (2,000 nodes: seconds of a blocked tab)."""
+    import igraph as ig
+    import numpy as np
+
+    index = {n["id"]: i for i, n in enumerate(net.nodes)}
+    edges = sorted({(min(index[e["from"]], index[e["to"]]), max(index[e["from"]], index[e["to"]]))
+                    for e in net.edges if e["from"] != e["to"]})
+    g = ig.Graph(n=len(index), edges=edges)
+    start = np.random.default_rng(42).uniform(-1, 1, (len(index), 2)).tolist()
+    niter = max(100, min(300, 300_000 // max(len(index), 1)))  # 2,000 nodes: 150 rounds, ~1 s
+    ig.set_random_number_generator(random.Random(42))  # the layout draws numbers too
+    try:
+        xy = np.array(g.layout_fruchterman_reingold(niter=niter, seed=start, grid="auto").coords).reshape(-1, 2)
+    finally:
+        ig.set_random_number_generator(random)  # igraph's default: Python's random module
+    if len(edges):
+        lengths = np.linalg.norm(xy[[a for a, _ in edges]] - xy[[b for _, b in edges]], axis=1)
+        xy = xy * (_EDGE_PX / max(float(np.median(lengths)), 1e-9))
+    for n, (x, y) in zip(net.nodes, xy - xy.mean(axis=0)):
+        n["x"], n["y"] = round(float(x), 1), round(float(y), 1)
 
 
 def _offline(page: str, *, title: str, body_top: str, lang: str) -> str:
@@ -482,7 +517,7 @@ def render_map(
     size_by=None,
     node_cap=None,
     highlight=(),
-    physics=True,
+    physics=None,
     lang="zh",
 ) -> MapResult:
     """Render ``G`` as an interactive vis-network map that works offline.
@@ -505,8 +540,10 @@ def render_map(
         ``notice`` then says so.
     highlight : iterable of node keys, optional (default = ())
         Nodes drawn with a bold dark border (edges between two of them are bold too) — for paths.
-    physics : bool, optional (default = True)
-        Let the force layout run; turn off for very dense maps.
+    physics : bool, optional (default = None: True up to :data:`BROWSER_LAYOUT_MAX` nodes drawn)
+        Let vis-network's force layout run in the browser; False computes the layout here
+        (igraph, seeded) and draws the nodes where it put them, which a map of thousands of
+        nodes needs to paint at once and stay responsive.
     lang : {"zh", "en"}, optional (default = "zh")
         Language of type names, tooltips, edge labels, legend and notice.
 
@@ -536,6 +573,8 @@ def render_map(
     kept, groups, reduced = _select(G, node_cap, highlight)
     total = G.number_of_nodes()
     notice = map_text(lang)["notice"].format(cap=len(kept), total=total) if reduced else None
+    if physics is None:
+        physics = len(kept) + len(groups) <= BROWSER_LAYOUT_MAX
     net = _build_network(G, kept, groups, height=height, size_by=size_by, highlight=highlight,
                          physics=physics, lang=lang)
     labels = tuple(lab for lab, *_ in legend_items({_label(G, n) for n in G}, lang))

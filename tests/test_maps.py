@@ -212,6 +212,31 @@ class TestReduction:
         assert "仅显示度数最高的 300 个（共 2003 个）" in r.notice
 
 
+class TestLargeMaps:
+    """#19 item 7: a map of thousands of nodes is drawn where the server laid it out; the
+    browser's force layout took 73 s to a first paint of 2,000 nodes, the laid-out map 1.5 s
+    (bench/map_speed.py, BENCHMARKS.md)."""
+
+    def test_a_large_map_comes_laid_out_without_physics_or_edge_labels(self):
+        r = render_map(make_graph(n_firms=400), node_cap=2000)
+        nodes, edges = _dataset(r.html, "nodes"), _dataset(r.html, "edges")
+        assert len(nodes) == 403 and not r.reduced
+        assert all(isinstance(n.get("x"), float) and isinstance(n.get("y"), float) for n in nodes)
+        assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)  # no two nodes on one spot
+        assert all("label" not in e and e["title"] for e in edges)  # names in the tooltip only
+        assert '"physics": {"enabled": false' in r.html.replace("\n", "")
+
+    def test_the_layout_is_the_same_each_time(self):
+        first, again = (_dataset(render_map(make_graph(n_firms=400)).html, "nodes") for _ in range(2))
+        assert [(n["x"], n["y"]) for n in first] == [(n["x"], n["y"]) for n in again]
+
+    def test_a_small_map_keeps_the_browsers_force_layout_and_edge_labels(self):
+        r = render_map(make_graph())
+        nodes, edges = _dataset(r.html, "nodes"), _dataset(r.html, "edges")
+        assert not any("x" in n for n in nodes) and all(e.get("label") for e in edges)
+        assert '"physics": {"enabled": true' in r.html
+
+
 class TestStandalonePage:
     def test_page(self):
         r = render_map(make_graph(n_firms=30), node_cap=10, title="地图")
