@@ -98,9 +98,11 @@ sx.qsjly.cn m.jiejinghe.cn zhaoshang-gov.cn www.413f.cn riulidt.cn huaxinmd.com 
 m.thefilledlantern.com www.plnmw.com m.szweitang.cn 78911.com.cn bathroomcleaningproducts.net
 hutangcun.com unpkg.com baike.weixin.qq.com www.czesr.com js.cnipai.com
 vraymax.com baajob.com fan-hu.cn
+aijingu.com podms.com igu888.com 9fzt.com wnwk.com
 """.split())
-# The last line: vraymax.com and baajob.com serve changzhou.gov.cn's /ns_news/<id> articles under the
-# same path, fan-hu.cn serves wjyanghu.com's /yhw/hotspot/wjxw/… articles (read_at of bundled rows).
+# The last two lines, seen in read_at of bundled rows: vraymax.com and baajob.com serve changzhou.gov.cn's
+# /ns_news/<id> articles under the same path, fan-hu.cn serves wjyanghu.com's /yhw/hotspot/wjxw/… articles;
+# aijingu.com … wnwk.com re-serve listed companies' exchange announcements (the filing is on cninfo).
 
 # Company sites, by host (a host says nothing of its owner, so they are listed).
 _COMPANY_HOSTS = frozenset({"www.trinasolar.com", "www.svolt.cn", "www.calb-tech.com"})
