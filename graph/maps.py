@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import html as _html
 import math
-import json as _json
+import json as _json_mod
 import random
 import re
 from dataclasses import dataclass
@@ -27,13 +27,19 @@ from graph.strings import LANGS, map_text, word
 from graph.analytics import betweenness_centrality, project_undirected
 from graph.names import display_name
 
-__all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote_resources"]
+__all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote_resources", "through_hidden", "VIA"]
 
 _GROUP_PREFIX = "__group__:"
 _BASE_SIZE = 16
 # characters of a name drawn on the canvas (an English name needs more); the tooltip has the full name
 _LABEL_MAX = {"zh": 18, "en": 32}
 BASE_NODE_SIZE = _BASE_SIZE  # also the GEXF export's node size (graph.export.gexf_viz)
+#: Colours of the largest communities (graph.precompute's community_of); the rest share one.
+COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
+                     "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c564b")
+OTHER_COMMUNITY = "#c7c7c7"
+VIA = "__via__"  # the type of a dotted edge standing for hidden nodes in between (through_hidden)
+NO_COMMUNITY = "#ffffff"
 _SHAPE_GLYPH = {  # legend glyph for each vis-network shape
     "dot": "●", "circle": "●", "ellipse": "⬬", "box": "▬", "square": "■", "diamond": "◆",
     "triangle": "▲", "triangleDown": "▼", "star": "★", "hexagon": "⬢", "database": "⛁", "text": "T",
@@ -204,28 +210,59 @@ def node_details(G, n, lang: str) -> dict:
 
 _DETAILS_JS = """<div id="kg-details" hidden></div>
 <script>
-var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s;
+var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s, KG_RING = %(ring)s, KG_MIN_PX = %(min_px)s;
 (function () {
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) {
     return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]; }); }
+  function fmt(s, n) { return String(s).replace("{n}", n); }
   function show(id) {
     var d = KG_DETAILS[id], el = document.getElementById("kg-details");
     if (!d) { el.hidden = true; return; }
     var src = d.source ? (/^https?:/.test(d.source)
       ? '<a href="' + esc(d.source) + '" target="_blank" rel="noopener">' + esc(d.source) + '</a>' : esc(d.source))
       + (d.kind ? ' (' + esc(KG_T.kind) + ': ' + esc(d.kind) + ')' : '') : esc(KG_T.none);
+    var ring = KG_RING.of[id] || {ids: [], more: 0};
+    var hidden = ring.ids.filter(function (k) { return !nodes.get(k); }).length;
     el.innerHTML = '<button title="' + esc(KG_T.close) + '" onclick="this.parentNode.hidden=true">×</button>'
       + '<div class="kg-d-name">' + esc(d.name) + '</div>'
       + '<div>' + esc(KG_T.type) + ': ' + esc(d.type) + '</div>'
       + '<div>' + esc(KG_T.source) + ': ' + src + '</div>'
       + '<div>' + esc(KG_T.confidence) + ': ' + esc(d.confidence) + '</div>'
+      + (hidden ? '<div class="kg-d-expand">' + esc(fmt(KG_T.expand, hidden)) + '</div>' : '')
+      + (ring.more ? '<div class="kg-d-more">' + esc(fmt(KG_T.more, ring.more)) + '</div>' : '')
       + (KG_LINK ? '<div><a class="kg-d-open" target="_blank" href="explorer?entity='
          + encodeURIComponent(d.key) + '">' + esc(KG_T.open) + '</a></div>' : '');
     el.hidden = false;
   }
+  // Bloom's double-click: the node's neighbours that the page holds but does not draw appear
+  // around it, with their relationships to what is drawn (all from the page: it stays offline)
+  function expand(id) {
+    var ring = KG_RING.of[id];
+    if (!ring) { return 0; }
+    var at = network.getPositions([id])[id], fresh = ring.ids.filter(function (k) { return !nodes.get(k); });
+    var r = 90 + 12 * fresh.length;
+    nodes.add(fresh.map(function (k, i) {
+      var a = 2 * Math.PI * i / fresh.length;
+      return Object.assign({}, KG_RING.nodes[k], {x: at.x + r * Math.cos(a), y: at.y + r * Math.sin(a)});
+    }));
+    KG_RING.edges.forEach(function (e) {
+      if (!edges.get(e.id) && nodes.get(e.from) && nodes.get(e.to)) { edges.add(e); }
+    });
+    return fresh.length;
+  }
+  window.kgExpand = expand;
+  // labels keep at least KG_MIN_PX pixels on screen at any zoom (a fitted 400-node map is small)
+  var fontSize = null;
+  function keepLabels() {
+    var want = Math.round(Math.max(KG_T.font, KG_MIN_PX / network.getScale()));
+    if (want !== fontSize) { fontSize = want; network.setOptions({nodes: {font: {size: want}}}); }
+  }
   function attach() {
     if (typeof network === "undefined" || !network) { setTimeout(attach, 50); return; }
     network.on("click", function (p) { show(p.nodes.length ? p.nodes[0] : null); });
+    network.on("doubleClick", function (p) { if (p.nodes.length) { expand(p.nodes[0]); show(p.nodes[0]); } });
+    if (KG_MIN_PX) { network.on("zoom", keepLabels); network.once("afterDrawing", keepLabels);
+                     network.on("stabilized", keepLabels); }
   }
   attach();
 })();
@@ -233,11 +270,17 @@ var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s;
 """
 
 
-def _details_html(G, kept, lang: str) -> str:
-    details = {str(n): node_details(G, n, lang) for n in kept}
+def _json(value) -> str:
     # JSON inside <script>: no "<" may open or close a tag
-    dump = _json.dumps(details, ensure_ascii=False).replace("<", "\\u003c")
-    return _DETAILS_JS % {"details": dump, "text": _json.dumps(map_text(lang), ensure_ascii=False), "link": "true"}
+    return _json_mod.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def _details_html(G, kept, lang: str, ring: dict, min_px: int, font_size: int) -> str:
+    details = {str(n): node_details(G, n, lang) for n in kept}
+    details.update(ring.pop("details", {}))
+    text = dict(map_text(lang), font=font_size)
+    return _DETAILS_JS % {"details": _json(details), "text": _json(text), "link": "true", "ring": _json(ring),
+                          "min_px": int(min_px or 0)}
 
 
 def _defuse(text: str) -> str:
@@ -265,22 +308,63 @@ def legend_items(labels, lang="zh") -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _legend_html(labels, lang: str) -> str:
+def _legend_html(labels, lang: str, communities: dict | None = None, G=None) -> str:
+    """The one legend: types by colour and shape; coloured by community, the communities
+    drawn (largest first) by colour and the types by shape alone."""
+    t = map_text(lang)
     items = []
+    if communities is not None:
+        counts: dict = {}
+        for n in G:
+            c = communities.get(str(n))
+            key = None if c is None else (c if c < len(COMMUNITY_COLOURS) else len(COMMUNITY_COLOURS))
+            counts[key] = counts.get(key, 0) + 1
+        for c in sorted(counts, key=lambda c: (c is None, -1 if c is None else c)):
+            name = (t["community_none"] if c is None else t["community_other"] if c == len(COMMUNITY_COLOURS)
+                    else t["community"].format(n=c + 1))
+            colour = NO_COMMUNITY if c is None else (COMMUNITY_COLOURS + (OTHER_COMMUNITY,))[c]
+            items.append(f'<span class="kg-legend-item" data-community="{"" if c is None else c}">'
+                         f'<span class="kg-swatch" style="color:{colour};-webkit-text-stroke:1px #888">●</span>'
+                         f"{_html.escape(name)} ({counts[c]})</span>")
+        items.append(f'<span class="kg-legend-title">{t["shapes"]}</span>')
     for lab, name, color, shape in legend_items(labels, lang):
         glyph = _SHAPE_GLYPH.get(shape, "●")
+        shown = "#555555" if communities is not None else color
         items.append(
             f'<span class="kg-legend-item" data-label="{_html.escape(lab)}" data-shape="{_html.escape(shape)}">'
-            f'<span class="kg-swatch" style="color:{_html.escape(color)}">{glyph}</span>'
+            f'<span class="kg-swatch" style="color:{_html.escape(shown)}">{glyph}</span>'
             f"{_html.escape(name)}"
             f' <span class="kg-legend-alt">{_html.escape(_type_name(lab, "en" if lang == "zh" else "zh"))}</span>'
             "</span>"
         )
-    return (
-        f'<div class="kg-legend"><span class="kg-legend-title">{map_text(lang)["legend"]}</span>'
-        + "".join(items)
-        + "</div>"
-    )
+    return f'<div class="kg-legend"><span class="kg-legend-title">{t["legend"]}</span>' + "".join(items) + "</div>"
+
+
+def _ring_json(G, kept, ring, lang, communities) -> dict:
+    """What a double-click may add (see :data:`_DETAILS_JS`): per drawn node the keys of its
+    hidden neighbours and how many more the page does not hold; their nodes, details, edges."""
+    out = {"of": {}, "nodes": {}, "edges": [], "details": {}}
+    if ring is None:
+        return out
+    R, more = ring
+    kept_set = {str(n) for n in kept}
+    hidden = [n for n in R if str(n) not in kept_set and n not in G]
+    for n in sorted(hidden, key=str):
+        out["nodes"][str(n)] = dict(id=str(n), **_vis_node(R, n, lang, size=_BASE_SIZE, communities=communities))
+        out["details"][str(n)] = node_details(R, n, lang)
+    hidden_set = set(hidden)
+    for (u, v), rels in _edge_groups(R, lambda x: x in hidden_set or str(x) in kept_set).items():
+        if (u in hidden_set) == (v in hidden_set):
+            continue
+        out["edges"].append(dict(id=f"ring:{u}>{v}", to=str(v), arrows="to", width=1, **{"from": str(u)},
+                                 **_vis_edge(rels, lang)))
+        for a, b in ((u, v), (v, u)):
+            if str(a) in kept_set:
+                out["of"].setdefault(str(a), {"ids": [], "more": more.get(a, 0)})["ids"].append(str(b))
+    for k, m in more.items():
+        if m and str(k) in kept_set:
+            out["of"].setdefault(str(k), {"ids": [], "more": m})
+    return out
 
 
 # --------------------------------------------------------------------------- reduction
@@ -331,9 +415,9 @@ def _sizes(G, kept, size_by):
     return {n: round(10 + 30 * math.sqrt(score[n] / top), 2) for n in kept}
 
 
-def _options(physics: bool, n_nodes: int) -> dict:
+def _options(physics: bool, n_nodes: int, font_size: int = 14) -> dict:
     return {
-        "nodes": {"borderWidth": 1, "font": {"size": 14}},
+        "nodes": {"borderWidth": 1, "font": {"size": font_size}},
         "edges": {
             "color": {"color": "#a0a0a0", "highlight": "#555555", "inherit": False},
             "font": {"size": 10, "align": "middle", "color": "#555555", "strokeWidth": 2},
@@ -351,52 +435,121 @@ def _options(physics: bool, n_nodes: int) -> dict:
     }
 
 
-def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang) -> Network:
+def through_hidden(G, shown, centre=None):
+    """``G`` cut down to the ``shown`` nodes, with one dotted :data:`VIA` edge wherever a shown
+    node reaches the others only through hidden ones (a type filter in the explorer): no node
+    is left floating.  The edge carries ``via``, the hidden nodes' keys, and leads from the
+    node towards the nearest shown node (breadth first; ``centre`` first among equals), and
+    ``via_nodes``, their properties (the map names them).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph([("Firm:a", "Park:p"), ("Park:p", "Platform:x")])
+    >>> H = through_hidden(G, ["Firm:a", "Platform:x"], "Platform:x")
+    >>> [(u, v, d["via"]) for u, v, d in H.edges(data=True)]
+    [('Firm:a', 'Platform:x', ['Park:p'])]
+    """
+    P = project_undirected(G)
+    S = {n for n in shown if n in G}
+    H = G.subgraph(S).copy()
+    linked: set = set()
+    for s in sorted(S, key=lambda n: (n == centre, str(n))):
+        if s in linked or any(nb in S for nb in P[s]) or len(S) < 2:
+            continue
+        parent, frontier, hit = {s: None}, [s], None
+        while frontier and hit is None:
+            nxt = []
+            for u in frontier:
+                for nb in sorted(P[u], key=lambda n: (n != centre, str(n))):
+                    if nb in parent:
+                        continue
+                    parent[nb] = u
+                    if nb in S:
+                        hit = nb
+                        break
+                    nxt.append(nb)
+                if hit is not None:
+                    break
+            frontier = nxt
+        if hit is not None:
+            via, k = [], parent[hit]
+            while k != s:
+                via.append(k)
+                k = parent[k]
+            H.add_edge(s, hit, key=VIA, type=VIA, via=via[::-1], via_nodes={k: dict(G.nodes[k]) for k in via})
+            linked |= {s, hit}
+    return H
+
+
+def _via_edge(G, d, lang) -> dict:
+    names = [display_name(d.get("via_nodes", {}).get(k, {}), lang) or str(k) for k in d.get("via", [])]
+    text = map_text(lang)["via"].format(names=("、" if lang == "zh" else ", ").join(names))
+    return dict(label=text, title=text, dashes=True, arrows={"to": {"enabled": False}}, color="#888888")
+
+
+def _colour(G, n, communities) -> str:
+    """The node's colour: its type's, or with ``communities`` its community's."""
+    if communities is None:
+        return _style(_label(G, n))[0]
+    c = communities.get(str(n))
+    if c is None:
+        return NO_COMMUNITY
+    return COMMUNITY_COLOURS[c] if c < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY
+
+
+def _vis_node(G, n, lang, *, size, bold=False, communities=None) -> dict:
+    """The vis-network node of ``n`` (pyvis's add_node options, and the ring's JSON)."""
+    label = _label(G, n)
+    color, shape = _colour(G, n, communities), _style(label)[1]
+    border = "#111111" if bold else (_style(label)[0] if communities is not None else color)
+    return dict(label=_short(_name(G, n, lang), lang), shape=shape, title=_node_tooltip(G, n, lang), size=size,
+                color={"background": color, "border": border, "highlight": {"background": color, "border": "#111111"},
+                       "hover": {"background": color, "border": "#111111"}},
+                borderWidth=4 if bold else (2 if communities is not None else 1),
+                **({"font": {"color": "#000000", "bold": True}} if bold else {}), kg_label=label)
+
+
+def _edge_groups(G, inside):
+    """``{(u, v): [(type, data), …]}``: relationships between ``inside`` nodes, one entry per
+    direction and pair (parallel relationships share one arrow)."""
+    merged: dict = {}
+    items = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
+    for u, v, k, d in items:
+        if inside(u) and inside(v):
+            merged.setdefault((u, v), []).append((d.get("type") or k, d))
+    return {p: sorted(merged[p], key=lambda r: str(r[0])) for p in sorted(merged, key=lambda p: (str(p[0]), str(p[1])))}
+
+
+def _vis_edge(rels, lang) -> dict:
+    t = map_text(lang)
+    tip = "\n".join(
+        f"{t['relation']}: {_rel_name(r, lang)} ({r})\n"
+        f"{t['source']}: {d.get('source') or t['none']}\n"
+        f"{t['confidence']}: {_confidence(d.get('confidence'), lang)}"
+        for r, d in rels
+    )
+    return dict(label=" / ".join(_rel_name(r, lang) for r, _ in rels), title=_defuse(tip))
+
+
+def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang, communities=None,
+                   font_size=14) -> Network:
     t = map_text(lang)
     net = Network(height=height, width="100%", directed=True, cdn_resources="remote", heading="")
     sizes = _sizes(G, kept, size_by)
     marked = set(highlight)
     kept_set = set(kept)
     for n in kept:
-        color, shape = _style(_label(G, n))
-        bold = n in marked
-        net.add_node(
-            str(n),
-            label=_short(_name(G, n, lang), lang),
-            shape=shape,
-            color={
-                "background": color,
-                "border": "#111111" if bold else color,
-                "highlight": {"background": color, "border": "#111111"},
-                "hover": {"background": color, "border": "#111111"},
-            },
-            title=_node_tooltip(G, n, lang),
-            size=sizes[n],
-            borderWidth=4 if bold else 1,
-            **({"font": {"size": 16, "color": "#000000"}} if bold else {}),
-            kg_label=_label(G, n),
-        )
-    # edges between drawn nodes; parallel relationships of one direction share one arrow
-    merged: dict = {}
-    items = G.edges(keys=True, data=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
-    for u, v, k, d in items:
-        if u in kept_set and v in kept_set:
-            merged.setdefault((u, v), []).append((d.get("type") or k, d))
-    for (u, v) in sorted(merged, key=lambda p: (str(p[0]), str(p[1]))):
-        rels = sorted(merged[(u, v)], key=lambda r: str(r[0]))
-        names = [_rel_name(r, lang) for r, _ in rels]
-        tip = "\n".join(
-            f"{t['relation']}: {_rel_name(r, lang)} ({r})\n"
-            f"{t['source']}: {d.get('source') or t['none']}\n"
-            f"{t['confidence']}: {_confidence(d.get('confidence'), lang)}"
-            for r, d in rels
-        )
+        net.add_node(str(n), **_vis_node(G, n, lang, size=sizes[n], bold=n in marked, communities=communities))
+    for (u, v), rels in _edge_groups(G, kept_set.__contains__).items():
+        if rels[0][0] == VIA:  # hidden nodes in between: dotted, named in the label
+            net.add_edge(str(u), str(v), **_via_edge(G, rels[0][1], lang), width=1)
+            continue
         bold = u in marked and v in marked
         # a large map's edges keep their names in the tooltip only: labels of thousands of
         # edges made each frame of a 2,000-node map take 2.5 s (bench/map_speed.py)
-        shown = {"label": " / ".join(names)} if len(kept) <= BROWSER_LAYOUT_MAX else {}
-        net.add_edge(str(u), str(v), title=_defuse(tip), width=3 if bold else 1,
-                     **shown, **({"color": "#111111"} if bold else {}))
+        edge = _vis_edge(rels, lang)
+        if len(kept) > BROWSER_LAYOUT_MAX:
+            edge.pop("label")
+        net.add_edge(str(u), str(v), **edge, width=3 if bold else 1, **({"color": "#111111"} if bold else {}))
     # one group node per label of the nodes left out, linked to their drawn neighbours
     if groups:
         P = project_undirected(G)
@@ -425,7 +578,7 @@ def _build_network(G, kept, groups, *, height, size_by, highlight, physics, lang
             for nb in sorted(links, key=str):
                 net.add_edge(gid, str(nb), title=t["group_links"].format(n=links[nb]), dashes=True,
                              arrows={"to": {"enabled": False}}, width=1 + min(4, math.log2(links[nb])))
-    net.options = _options(physics, len(net.nodes))
+    net.options = _options(physics, len(net.nodes), font_size)
     if not physics:
         _place(net)
     return net
@@ -499,14 +652,14 @@ def _check_map_args(size_by, node_cap, height, lang) -> None:
         raise ValueError(f"height must be a CSS length such as '700px' or '80vh', not {height!r}")
 
 
-def _page_top(title, notice, labels, lang) -> str:
+def _page_top(title, notice, legend: str) -> str:
     """The title, the reduction notice and the one legend, above the canvas."""
     top = ""
     if title:
         top += f'<!--kg:title--><div class="kg-title">{_html.escape(title)}</div><!--/kg:title-->\n'
     if notice:
         top += f'<div class="kg-notice" role="status">{_html.escape(notice)}</div>\n'
-    return top + _legend_html(labels, lang) + "\n"
+    return top + legend + "\n"
 
 
 def render_map(
@@ -519,6 +672,10 @@ def render_map(
     highlight=(),
     physics=None,
     lang="zh",
+    communities=None,
+    ring=None,
+    font_size=14,
+    min_label_px=11,
 ) -> MapResult:
     """Render ``G`` as an interactive vis-network map that works offline.
 
@@ -546,6 +703,17 @@ def render_map(
         nodes needs to paint at once and stay responsive.
     lang : {"zh", "en"}, optional (default = "zh")
         Language of type names, tooltips, edge labels, legend and notice.
+    communities : mapping of node key to int, optional (default = None: colour by type)
+        Colour by community instead (``graph.precompute``'s ``community_of``): the first
+        :data:`COMMUNITY_COLOURS` communities each in their own colour, the others in one grey,
+        nodes outside every community (hub types) white; shapes still tell the type.
+    ring : (networkx graph, dict), optional (default = None)
+        :func:`queries.subgraph.read_ring` of the drawn nodes: their hidden neighbours, embedded
+        so that a double-click on a node adds them around it (offline, like Bloom's expand).
+    font_size : int, optional (default = 14)
+        Label size in canvas units.
+    min_label_px : int, optional (default = 11)
+        Labels never shrink below this many screen pixels when the map is zoomed out (0: off).
 
     Returns
     -------
@@ -576,11 +744,13 @@ def render_map(
     if physics is None:
         physics = len(kept) + len(groups) <= BROWSER_LAYOUT_MAX
     net = _build_network(G, kept, groups, height=height, size_by=size_by, highlight=highlight,
-                         physics=physics, lang=lang)
+                         physics=physics, lang=lang, communities=communities, font_size=font_size)
     labels = tuple(lab for lab, *_ in legend_items({_label(G, n) for n in G}, lang))
-    top = _page_top(title, notice, labels, lang)
+    top = _page_top(title, notice, _legend_html(labels, lang, communities, G))
     page = _offline(net.generate_html(), title=title or "三名联动创新图谱", body_top=top, lang=lang)
-    page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang) + "<!--kg:footer-->", 1)
+    rings = _ring_json(G, kept, None if reduced else ring, lang, communities)
+    page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang, rings, min_label_px, font_size)
+                        + "<!--kg:footer-->", 1)
     return MapResult(
         html=page,
         shown_nodes=len(net.nodes),
@@ -630,5 +800,5 @@ def standalone_page(map_result: MapResult, *, title, subtitle=None, lang="zh", g
         f"· {t['shown'].format(shown=map_result.shown_nodes, total=map_result.total_nodes)}</footer>"
     )
     page = page.replace("<!--kg:header-->", header, 1).replace("<!--kg:footer-->", footer, 1)
-    page = page.replace("KG_LINK = true;", "KG_LINK = false;", 1)  # offline: no app to open
+    page = page.replace("KG_LINK = true,", "KG_LINK = false,", 1)  # offline: no app to open
     return page.replace('<body class="kg-map">', '<body class="kg-map kg-page">', 1)

@@ -36,6 +36,7 @@ ANALYSES = {
 TOP = 100  # rows kept per analysis: the page shows at most this many
 BETWEENNESS_K = 50  # pivots above graph.analytics' exact threshold
 MEMBERS = 50  # member keys kept per community
+COMMUNITY_OF_MAX = 100_000  # nodes whose community the maps may colour (the largest communities first)
 
 
 def data_version(store: GraphStore) -> str:
@@ -81,8 +82,10 @@ def compute(store: GraphStore, lang: str = "zh") -> dict[str, Any]:
         "degree": timed("degree", lambda: fa.degree_centrality(store, top=TOP)),
         "brokers": timed("brokers", lambda: fa.brokers_between_tracks(A, top=TOP, lang=lang)),
         "betweenness": timed("betweenness", lambda: fa.betweenness_centrality(A, k=BETWEENNESS_K, top=TOP)),
-        "communities": timed("communities", lambda: fa.communities(A, lang=lang, members=MEMBERS)[:TOP]),
+        "communities": timed("communities", lambda: fa.communities(A, lang=lang)),
     }
+    community_of = _community_of(analytics["communities"])
+    analytics["communities"] = [dict(r, members=r["members"][:MEMBERS]) for r in analytics["communities"][:TOP]]
     for kind in PARTNER_KINDS:
         kinds = (kind,) if kind else fa.nxa._DEFAULT_KINDS
         analytics[f"partners:{_kind_key(kind)}"] = timed(
@@ -90,8 +93,19 @@ def compute(store: GraphStore, lang: str = "zh") -> dict[str, Any]:
     from graph.names import read_english_names
 
     names = timed("english_names", lambda: read_english_names(store))  # the English UI's names
-    return {"audits": audits, "analytics": analytics, "english_names": names, "seconds": secs, "lang": lang,
-            "computed_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
+    return {"audits": audits, "analytics": analytics, "community_of": community_of, "english_names": names,
+            "seconds": secs, "lang": lang, "computed_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
+
+
+def _community_of(rows: list[dict]) -> dict[str, int]:
+    """``{node key: community}`` for the maps' colour by community: every member of the
+    largest communities, :data:`COMMUNITY_OF_MAX` nodes at most (a map shows a few hundred)."""
+    out: dict[str, int] = {}
+    for r in rows:
+        if len(out) + len(r["members"]) > COMMUNITY_OF_MAX:
+            break
+        out.update(dict.fromkeys(r["members"], r["community"]))
+    return out
 
 
 LIST_MAX = 20  # items kept of each list in a row (shared neighbours, bridged pairs …): pages show 5

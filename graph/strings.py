@@ -134,6 +134,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "pick_entity_first": {"zh": "先搜索并选择一个实体。", "en": "Search for an entity and pick one."},
     "entity_missing": {"zh": "实体 {key} 不存在。", "en": "Entity {key} does not exist."},
     "size_by": {"zh": "节点大小", "en": "Node size"},
+    "color_by": {"zh": "节点颜色", "en": "Node colour"},
+    "color_type": {"zh": "按类型", "en": "by type"},
+    "color_community": {"zh": "按社区（网络分析）", "en": "by community (network analysis)"},
+    "explorer_hint": {"zh": "单击节点看详情，双击就地展开它未显示的邻居；虚线表示中间经过了未显示的节点。",
+                 "en": "Click a node for its details; double-click to show its hidden neighbours here. "
+                       "A dotted line passes through nodes not shown."},
     "size_none": {"zh": "相同", "en": "equal"},
     "size_degree": {"zh": "度数", "en": "degree"},
     "size_betweenness": {"zh": "中介中心性", "en": "betweenness"},
@@ -249,6 +255,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_kind": {"zh": "来源类型", "en": "source kind"},
     "map_open": {"zh": "在图谱探索中打开", "en": "Open in the explorer"},
     "map_close": {"zh": "关闭", "en": "Close"},
+    "map_via": {"zh": "经由未显示的 {names}", "en": "through hidden {names}"},
+    "map_community": {"zh": "社区 {n}", "en": "Community {n}"},
+    "map_community_other": {"zh": "其他社区", "en": "Other communities"},
+    "map_community_none": {"zh": "不分社区（枢纽类型）", "en": "No community (hub types)"},
+    "map_shapes": {"zh": "形状", "en": "Shapes"},
+    "map_expand": {"zh": "双击节点：就地展开它未显示的 {n} 个邻居", "en": "Double-click the node to show its {n} hidden neighbours here"},
+    "map_more": {"zh": "另有 {n} 个邻居未嵌入本页，请在图谱探索中查看", "en": "{n} more neighbours are not in this page: open the explorer"},
 }
 
 

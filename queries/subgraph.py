@@ -9,7 +9,7 @@ import networkx as nx
 from graph import config, model
 from graph.store.base import GraphStore, QueryResult, checked_whole, node_key, normalise_value, split_key
 
-__all__ = ["result_keys", "query_subgraph", "read_subgraph", "EDGE_PROPS"]
+__all__ = ["result_keys", "query_subgraph", "read_subgraph", "read_ring", "EDGE_PROPS", "RING_PER_NODE"]
 
 #: The relationship properties a subgraph carries: those every relationship type has.
 EDGE_PROPS = tuple(p for p in (p.name for p in model.rel_props(model.REL_TYPES[0].type))
@@ -85,3 +85,60 @@ def read_subgraph(store: GraphStore, keys) -> nx.MultiDiGraph:
         if u in G and v in G:
             G.add_edge(u, v, key=t, type=t, **{p: normalise_value(x) for p, x in zip(EDGE_PROPS, vals) if x is not None})
     return G
+
+
+#: Most hidden neighbours a map embeds per drawn node (a double-click shows them).
+RING_PER_NODE = 24
+RING_ROW_CAP = 20000  # a preview, not a whole read: a hub's ring is cut here rather than refused
+
+
+def _touching_text(dialect: str, labels: list[str], outgoing: bool) -> str:
+    """Every relationship leaving (``outgoing``) or entering the given nodes, the given node first."""
+    props = ", ".join(f"e.{p}" for p in EDGE_PROPS)
+    if dialect == "ladybug":
+        pat = "(a {id: i})-[e]->(b)" if outgoing else "(b)-[e]->(a {id: i})"
+        return f"UNWIND $ids AS i MATCH {pat} RETURN label(a), a.id, label(b), b.id, label(e), {props}"
+    branches = " UNION ALL ".join(f"UNWIND $ids_{lb} AS i MATCH (a:{lb} {{id: i}}) RETURN a" for lb in labels)
+    pat = "(a)-[e]->(b)" if outgoing else "(b)-[e]->(a)"
+    return f"CALL () {{ {branches} }} MATCH {pat} RETURN labels(a)[0], a.id, labels(b)[0], b.id, type(e), {props}"
+
+
+def read_ring(store: GraphStore, keys, per_node: int = RING_PER_NODE) -> tuple[nx.MultiDiGraph, dict[str, int]]:
+    """The neighbours of node ``keys`` that are not among them — what a map embeds so that a
+    double-click can show them in place, offline.  Returns ``(R, more)``: ``R`` holds the ring's
+    nodes (with their stored properties) and its relationships to ``keys`` (directions kept);
+    at most ``per_node`` neighbours per key (by key), ``more[key]`` counts those left out."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        label, id_ = split_key(k)
+        if label in model.labels():
+            wanted[label].add(id_)
+    inside = {node_key(lb, i) for lb, ids in wanted.items() for i in ids}
+    R, more = nx.MultiDiGraph(), {}
+    if not inside:
+        return R, more
+    labels = [lb for lb in model.labels() if wanted.get(lb)]
+    params = {"ids": sorted({i for lb in labels for i in wanted[lb]}), **{f"ids_{lb}": sorted(wanted[lb]) for lb in labels}}
+    found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for outgoing in (True, False):
+        res = store.read(_touching_text(store.dialect, labels, outgoing), params, trusted=True, row_cap=RING_ROW_CAP)
+        for al, a, bl, b, t, *vals in res.rows:
+            u, v = node_key(al, a), node_key(bl, b)
+            if u in inside and v not in inside and bl in model.labels():
+                props = {p: normalise_value(x) for p, x in zip(EDGE_PROPS, vals) if x is not None}
+                found[u][v].append((outgoing, t, props))
+    ring: dict[str, set[str]] = defaultdict(set)
+    for u, nbs in found.items():
+        chosen = sorted(nbs)[:per_node]
+        more[u] = len(nbs) - len(chosen)
+        for v in chosen:
+            ring[split_key(v)[0]].add(split_key(v)[1])
+            for outgoing, t, props in nbs[v]:
+                a, b = (u, v) if outgoing else (v, u)
+                R.add_edge(a, b, key=t, type=t, **props)
+    for label, ids in ring.items():
+        for id_, row in store.fetch_nodes(label, sorted(ids)).items():
+            R.add_node(node_key(label, id_), label=label, **{k: normalise_value(x) for k, x in row.items() if x is not None})
+    for k in inside & set(R):  # the drawn ends are only named: the map has their properties
+        R.nodes[k]["label"] = split_key(k)[0]
+    return R, more

@@ -244,3 +244,33 @@ def test_a_click_on_a_matrix_cell_selects_its_track_and_kind(server, browser, tm
     assert zero.get_attribute("fill").lower() == "#f6c1b8"  # a gap has its own colour
     page.screenshot(path=str(_shots(tmp_path) / "matrix-click.png"), full_page=True)
     page.close()
+
+
+_HIDDEN_NEIGHBOURS = """() => {
+  const id = Object.keys(KG_RING.of).find(k => KG_RING.of[k].ids.some(x => !nodes.get(x)));
+  const p = network.canvasToDOM(network.getPositions([id])[id]);
+  return {id: id, x: p.x, y: p.y, n: nodes.length, hidden: KG_RING.of[id].ids.filter(x => !nodes.get(x))};
+}"""
+
+
+@pytest.mark.browser
+def test_a_double_click_shows_a_nodes_hidden_neighbours_in_place(server, browser, tmp_path):
+    """#18.3: as in Bloom, a double-click adds the node's neighbours that the map does not draw
+    (embedded in the page, so it works offline too), with their relationships."""
+    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+    page.goto(server + "/explorer?entity=University:cczu")
+    _settle(page, 120)
+    canvas = _canvas(page)
+    frame = next(f for f in page.frames if f.evaluate("typeof network !== 'undefined' && !!network"))
+    frame.evaluate("network.stopSimulation()")
+    page.wait_for_timeout(300)
+    node = frame.evaluate(_HIDDEN_NEIGHBOURS)
+    assert node["hidden"], "the page embeds no hidden neighbour to show"
+    canvas.dblclick(position={"x": node["x"], "y": node["y"]})
+    page.wait_for_timeout(500)
+    assert frame.evaluate("nodes.length") == node["n"] + len(node["hidden"])
+    assert all(frame.evaluate(f"!!nodes.get({x!r})") for x in node["hidden"])
+    assert frame.evaluate(f"edges.get().filter(e => e.from === {node['id']!r} || e.to === {node['id']!r}).length") >= len(node["hidden"])
+    frame.locator("#kg-details").wait_for(state="visible", timeout=10000)
+    page.screenshot(path=str(_shots(tmp_path) / "explorer-expand.png"))
+    page.close()

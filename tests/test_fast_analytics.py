@@ -148,3 +148,29 @@ def test_kg_analytics_fast_engine_gives_the_networkx_rows(bundled_store, what):
         f = f if isinstance(f, dict) else f.__dict__
         r = r if isinstance(r, dict) else r.__dict__
         assert {k: f[k] for k in r} == r
+
+
+def test_every_member_of_a_community_has_its_colour_for_the_maps(bundled_store, tmp_path, monkeypatch):
+    from graph import precompute
+
+    monkeypatch.setenv("KG_PRECOMPUTED_DIR", str(tmp_path))
+    pre = precompute.refresh(bundled_store)
+    A = fa.read_arrays(bundled_store)
+    rows = fa.communities(A)
+    assert pre["community_of"] == {k: r["community"] for r in rows for k in r["members"]}
+    assert len(pre["community_of"]) == sum(r["size"] for r in rows)
+
+
+def test_the_ring_is_every_neighbour_a_map_does_not_draw(bundled_store):
+    from queries.library import run_named
+    from queries.subgraph import read_ring, result_keys
+
+    keys = result_keys(run_named(bundled_store, "entity.neighbourhood",
+                                 {"label": "University", "id": "cczu", "hops": 1}), ("University:cczu",))
+    R, more = read_ring(bundled_store, keys, per_node=10_000)
+    E = bundled_store.export()
+    want = {nb for k in keys for nb in set(E.successors(k)) | set(E.predecessors(k))} - set(keys)
+    assert set(R) - set(keys) == want and not any(more.values())
+    assert all(R.nodes[n].get("name") for n in want)  # ring nodes carry what a click shows
+    cut, more = read_ring(bundled_store, keys, per_node=1)
+    assert sum(more.values()) > 0 and len(set(cut) - set(keys)) <= len(keys)

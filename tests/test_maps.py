@@ -264,9 +264,9 @@ def test_a_click_shows_the_nodes_details_and_the_offline_page_has_no_app_link():
     d = node_details(G, n, "zh")
     assert d["kind"] == "政府" and d["key"] == n and d["name"]
     r = render_map(G)
-    assert 'id="kg-details"' in r.html and 'network.on("click"' in r.html and "KG_LINK = true;" in r.html
+    assert 'id="kg-details"' in r.html and 'network.on("click"' in r.html and "KG_LINK = true," in r.html
     page = standalone_page(r, title="t")
-    assert "KG_LINK = false;" in page
+    assert "KG_LINK = false," in page
     assert_offline(page)
 
 
@@ -282,3 +282,32 @@ def test_an_english_map_labels_nodes_by_name_en_and_keeps_the_chinese_name_in_th
     assert en["Firm:f000"]["label"] == "企业0"  # no English name: the Chinese one
     assert node_details(G, "Park:wj", "en")["name"] == "Wujin National High-tech Zone (武进高新区)"
     assert node_details(G, "Park:wj", "zh")["name"] == "武进高新区"
+
+
+def test_colour_by_community_colours_members_and_keeps_one_legend():
+    from graph.maps import COMMUNITY_COLOURS, NO_COMMUNITY
+
+    G = make_graph()
+    communities = {"Firm:f000": 0, "Firm:f001": 0, "College:jd": 1}
+    r = render_map(G, communities=communities)
+    nodes = {d["id"]: d for d in _dataset(r.html, "nodes")}
+    assert nodes["Firm:f000"]["color"]["background"] == COMMUNITY_COLOURS[0]
+    assert nodes["College:jd"]["color"]["background"] == COMMUNITY_COLOURS[1]
+    assert nodes["Track:im"]["color"]["background"] == NO_COMMUNITY  # a hub type has no community
+    assert r.html.count('class="kg-legend"') == 1
+    assert 'data-community="0"' in r.html and "社区 1 (2)" in r.html
+    assert nodes["Firm:f000"]["shape"] == model.node_type("Firm").shape  # the shape still tells the type
+
+
+def test_a_ring_of_hidden_neighbours_is_embedded_for_a_double_click():
+    G = make_graph(2)
+    R = make_graph(4)  # f002, f003 are neighbours of the park that G does not hold
+    R.remove_nodes_from(["College:jd", "Track:im", "Firm:f000", "Firm:f001"])
+    r = render_map(G, ring=(R, {"Park:wj": 3}))
+    ring = json.loads(re.search(r"KG_RING = (\{.*?\}), KG_MIN_PX", r.html, re.DOTALL).group(1))
+    assert sorted(ring["of"]["Park:wj"]["ids"]) == ["Firm:f002", "Firm:f003"]
+    assert ring["of"]["Park:wj"]["more"] == 3
+    assert set(ring["nodes"]) == {"Firm:f002", "Firm:f003"}
+    assert {(e["from"], e["to"]) for e in ring["edges"]} == {("Firm:f002", "Park:wj"), ("Firm:f003", "Park:wj")}
+    assert 'network.on("doubleClick"' in r.html
+    assert "KG_DETAILS" in r.html and '"Firm:f002"' in r.html.split("KG_DETAILS = ")[1].split("KG_T")[0]

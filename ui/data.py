@@ -242,11 +242,21 @@ def _export(store_id: str, version: str, keys: tuple[str, ...], _store: GraphSto
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[str, ...], lang: str,
-         size_by: str | None, height: str, title: str | None, _store: GraphStore):
-    from graph.maps import render_map
+         size_by: str | None, height: str, title: str | None, _store: GraphStore, color_by: str = "type",
+         font_size: int = 14, through: tuple[str, ...] = ()):
+    from graph.maps import render_map, through_hidden
+    from queries.subgraph import read_ring
 
-    G = _export(store_id, version, keys, _store)  # render_map reduces it to KG_MAP_NODE_CAP nodes
-    return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang)
+    if through:  # hidden nodes in between become dotted edges
+        G = through_hidden(_export(store_id, version, tuple(sorted(set(keys) | set(through))), _store), keys,
+                           highlight[0] if highlight else None)
+    else:
+        G = _export(store_id, version, keys, _store)  # render_map reduces it to KG_MAP_NODE_CAP nodes
+    communities = _precomputed(store_id, version, _store)["community_of"] if color_by == "community" else None
+    # the hidden neighbours go into the page, so a double-click shows them without the app
+    ring = read_ring(_store, list(G)) if G.number_of_nodes() <= int(config.setting("KG_MAP_NODE_CAP")) else None
+    return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang,
+                      communities=communities, ring=ring, font_size=font_size, min_label_px=max(11, font_size - 2))
 
 
 def _english_names(store_id: str, version: str, _store: GraphStore) -> dict[str, str]:
@@ -264,7 +274,9 @@ def _precomputed(store_id: str, version: str, _store: GraphStore) -> dict:
     """The analytics and audits computed after the load (graph.precompute): read, not run."""
     from graph import precompute
 
-    return precompute.read(_store, version)
+    pre = precompute.read(_store, version)
+    # a file written before the maps coloured by community lacks their membership: compute again
+    return pre if "community_of" in pre else precompute.refresh(_store, version)
 
 
 def clear_caches() -> None:
@@ -335,9 +347,13 @@ class Ctx:
         return _export(self.store_id, self.version, tuple(sorted(set(keys))), self.store)
 
     def map(self, keys: Iterable[str], *, highlight: Iterable[str] = (), size_by: str | None = None,
-            height: str = "600px", title: str | None = None):
+            height: str = "600px", title: str | None = None, color_by: str = "type", font_size: int = 14,
+            through: Iterable[str] = ()):
+        """The map of ``keys`` (graph.maps.render_map), coloured by type or by the precomputed
+        communities, with the drawn nodes' hidden neighbours embedded for a double-click.
+        ``through``: nodes not drawn that may link drawn ones (graph.maps.through_hidden)."""
         return _map(self.store_id, self.version, tuple(sorted(set(keys))), tuple(highlight), self.lang,
-                    size_by, height, title, self.store)
+                    size_by, height, title, self.store, color_by, font_size, tuple(sorted(set(through))))
 
     def plan_keys(self) -> list[str]:
         """The presenter's plan view (:func:`queries.views.plan_view_keys`), cached."""

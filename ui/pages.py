@@ -218,7 +218,7 @@ def explorer(ctx: D.Ctx) -> None:
     st.header(t("p_explorer", lang))
     url_entity = qp("entity")
     if "ex_entity" not in st.session_state and url_entity and D.entity_exists(ctx, url_entity):
-        st.session_state["ex_entity"] = url_entity
+        _recentre(url_entity, ctx.names([url_entity]).get(url_entity))  # the search box names it too
     seed("ex_hops", qp_int("hops", 1, 1, 3))
     seed("ex_types", qp_list("types", model.labels()))
     left, right = st.columns([1, 3])
@@ -231,6 +231,8 @@ def explorer(ctx: D.Ctx) -> None:
         size_opts = [None, "degree", "betweenness"]
         size_by = st.selectbox(t("size_by", lang), size_opts, key="ex_size",
                                format_func=lambda s: t(f"size_{s or 'none'}", lang))
+        color_by = st.selectbox(t("color_by", lang), ["type", "community"], key="ex_color",
+                                format_func=lambda c: t(f"color_{c}", lang))
     entity = st.session_state.get("ex_entity")
     publish(entity=entity, hops=hops if entity else None, types=types)
     if not entity:
@@ -238,11 +240,15 @@ def explorer(ctx: D.Ctx) -> None:
         return
     res = ctx.neighbourhood(entity, hops, types)
     keys = result_keys(res, (entity,))
+    # a type filter past one hop: the hidden nodes in between become dotted edges, none floats
+    through = ctx.neighbourhood_keys(entity, hops) if types and hops > 1 else ()
     names = ctx.names([entity])
     with right:
         st.subheader(entity_label(entity, names, lang))
-        mr = ctx.map(keys, highlight=(entity,), size_by=size_by, height=f"{MAP_H}px")
+        mr = ctx.map(keys, highlight=(entity,), size_by=size_by, height=f"{MAP_H}px", color_by=color_by,
+                     through=through)
         show_map(mr, MAP_H, lang)
+        st.caption(t("explorer_hint", lang))
     with left:
         nb = {node_key(r["label"], r["id"]): r for r in res.dicts()}
         if nb:
