@@ -80,6 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "nodes_total": {"zh": "实体总数", "en": "Entities"},
     "target_progress": {"zh": "目标进度（公开数据）", "en": "Target progress (published figures)"},
     "no_targets": {"zh": "暂无目标数据。", "en": "No targets yet."},
+    "kpi_more": {"zh": "仅显示前 {n} 项（共 {total} 项）；全部目标见下方“政策目标清单”。",
+                 "en": "The first {n} of {total} are shown; every target is in the table below."},
     "kpi_caption": {"zh": "基线为规划起点（2025年末）的公开数值，最新值为已公布的最近数值；进度按目标表述计算（存量、增量或每年），属推算。“数据集收录”仅为本数据集所含条目数，不是全市统计，也不是进度。",
                     "en": "The baseline is the published value at the plan's start (end of 2025); the latest is the most recent published value. Progress follows the target's wording (stock, increment or per year) and is derived. “Dataset coverage” counts what this dataset holds: not the city's figure, not progress."},
     "kpi_target": {"zh": "目标", "en": "Target"},

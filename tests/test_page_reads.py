@@ -92,3 +92,16 @@ def test_no_page_view_reads_the_whole_graph(loaded, page, params, lang, monkeypa
     assert not spy.whole, f"{page}: whole-graph reads on a page view: {Counter(spy.whole)}"
     assert spy.reads, "the spy saw no read at all"
     assert spy.rows < loaded, f"{page} read {spy.rows} rows from a store of {loaded} nodes"
+
+
+def test_the_targets_page_draws_a_bounded_number_of_progress_cards(loaded, monkeypatch):
+    """At M the plan's 450 targets made ~2,000 elements per run of the targets page; it draws
+    the first KPI_CARDS and says how many the table below holds."""
+    from ui import pages
+
+    monkeypatch.setattr(pages, "KPI_CARDS", 2)
+    at = run_page("targets")
+    more = [c.value for c in at.caption if c.value.startswith("仅显示前 2 项")]
+    assert len(more) == 1 and len(at.get("progress")) <= 2, more
+    total = int(more[0].split("共 ")[1].split(" 项")[0])
+    assert total > 2 and total == len(at.dataframe[0].value)  # every target is in the table
