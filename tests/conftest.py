@@ -125,6 +125,18 @@ def bundled_store(store_kind, tmp_path_factory):
     s.close()
 
 
+# The fast tier (`-m "not slow"`) leaves out tests that start processes: a second Neo4j, Streamlit
+# and Chromium, `kg` subprocesses (each pays Python's start-up and imports: 2-12 s measured).
+# Tests that use these fixtures are marked here; a test that runs `kg` itself carries the mark.
+SLOW_FIXTURES = {"neo4j_b", "clean_load", "person_env", "server", "browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_sessionfinish(session, exitstatus):
     s = _bundled_embedded.pop("store", None)
     if s is not None:

@@ -341,6 +341,7 @@ print(json.dumps(out, sort_keys=True, ensure_ascii=False))
 """
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_deterministic_across_hash_seeds():
     outputs = []
     for hash_seed in ("1", "2"):

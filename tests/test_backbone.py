@@ -95,6 +95,7 @@ def test_export_of_a_subgraph_keeps_only_the_named_nodes(store):
     assert list(G.edges(keys=True)) == [("College:cczu-cs", "University:cczu", "PART_OF")]
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_the_same_fixture_through_both_stores_gives_identical_stats_json(tmp_path):
     outputs = {}
     for kind in ("embedded", "neo4j"):
@@ -114,6 +115,7 @@ def test_the_same_fixture_through_both_stores_gives_identical_stats_json(tmp_pat
     assert outputs["embedded"][1] == outputs["neo4j"][1], "full checksums of both stores differ"
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_cypher_refuses_a_write_without_the_write_flag(store_kind, tmp_path):
     from conftest import open_test_store
 
@@ -139,6 +141,7 @@ def test_kg_cypher_refuses_a_write_without_the_write_flag(store_kind, tmp_path):
     s.close()
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_cypher_takes_parameters_and_formats(store_kind, tmp_path):
     from conftest import open_test_store
 
@@ -155,6 +158,7 @@ def test_kg_cypher_takes_parameters_and_formats(store_kind, tmp_path):
     assert r.stdout.splitlines() == ["id,name", "cczu,常州大学"]
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_cli_errors_are_one_line_without_traceback(tmp_path):
     r = kg("cypher", "MATCH (n RETURN n", env={"KG_EMBEDDED_PATH": str(tmp_path / "db")})
     assert r.returncode == 1

@@ -119,6 +119,7 @@ def test_bulk_path_equals_merge_path(store, xs):
     assert again.changed == 1 and again.counts["IN_REGION"]["created"] == 1
 
 
+@pytest.mark.slow  # starts its own Neo4j for neo4j-admin import
 def test_neo4j_admin_import_gives_the_graph_the_loaders_give(tmp_path, xs):
     """The physical reference of BENCHMARKS.md: ``neo4j-admin database import full``, run by
     ``scripts/neo4j-local admin`` from the same Maven Central artefacts as the server, on the
@@ -165,6 +166,7 @@ def test_bulk_path_steps_aside_for_rows_it_cannot_take(tmp_path, xs):
         s.close()
 
 
+@pytest.mark.slow  # a whole (XS) benchmark run
 def test_kg_bench_runs_end_to_end(tmp_path, monkeypatch):
     from bench.run import METRICS
     from graph.cli import cli

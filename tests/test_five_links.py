@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 
 from graph import model
 from graph.export import export_graph
@@ -102,6 +103,7 @@ def test_person_names_and_descriptions_are_personal_and_dropped_from_exports(bun
         assert persons[p["id"]]["role"] and persons[p["id"]]["name"] == f"Person:{p['id']}"
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_scorecard_says_what_the_app_says(tmp_path):
     """The CLI and the app read the 五个一 through queries/scorecard.py: the same status per link."""
     import subprocess

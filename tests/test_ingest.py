@@ -499,6 +499,7 @@ def test_all_problems_are_reported_together_and_nothing_is_written(store, tmp_pa
 # --------------------------------------------------------------------------- the command line
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_ingest_reports_every_problem_as_file_row_column_and_exits_non_zero(cli, tmp_path):
     env, open_store = cli
     with open_store() as s:
@@ -517,6 +518,7 @@ def test_kg_ingest_reports_every_problem_as_file_row_column_and_exits_non_zero(c
         assert s.checksum() == before
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_ingest_dry_run_validates_and_writes_nothing(cli, tmp_path):
     env, open_store = cli
     write(tmp_path / "bad" / "Park.csv", "id,name,level\np1,园区一,特级\n")
@@ -531,6 +533,7 @@ def test_kg_ingest_dry_run_validates_and_writes_nothing(cli, tmp_path):
         assert sum(s.stats()["nodes"].values()) == 0
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_ingest_skip_invalid_loads_the_valid_rows_and_writes_a_rejects_file(cli, tmp_path):
     env, open_store = cli
     d = tmp_path / "in"
@@ -556,6 +559,7 @@ def test_kg_ingest_skip_invalid_loads_the_valid_rows_and_writes_a_rejects_file(c
     assert G.has_edge("Park:p1", "Region:wujin", "IN_REGION")
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_kg_ingest_prints_created_updated_unchanged_per_label_and_relationship_type(cli, tmp_path):
     env, _ = cli
     first = run_kg(["ingest", "--format", "json", str(SEED)], env)
@@ -777,6 +781,7 @@ def test_an_interruption_in_the_middle_of_the_write_leaves_the_store_as_before(s
     assert seeded.stats()["nodes"]["Firm"] == 3
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 @pytest.mark.parametrize("start", ["seeded", "empty"], ids=["into-a-seeded-store", "into-an-empty-store"])
 def test_killing_the_ingest_process_mid_write_leaves_the_store_as_before(cli, tmp_path, start):
     # An empty store takes the bulk path of GraphStore.load; a seeded one the MERGE path.
@@ -847,6 +852,7 @@ def test_writes_are_batched_within_one_transaction(store, tmp_path, monkeypatch)
     assert store.stats()["nodes"]["Firm"] == 1000
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 def test_a_long_load_shows_a_progress_bar_and_quiet_turns_it_off(cli, tmp_path):
     env, _ = cli
     _firms(tmp_path / "a", 1500)

@@ -251,6 +251,7 @@ def _neo4j_logger_is_quiet() -> bool:
     return bool(logging.getLogger("neo4j").handlers)
 
 
+@pytest.mark.slow  # runs kg in a subprocess
 @pytest.mark.xfail(condition=not _neo4j_logger_is_quiet(), strict=True,
                    reason="the driver logs 'Unable to retrieve routing information' through logging's "
                           "last-resort handler: graph/store/neo4j_store.py should add a NullHandler to the "
