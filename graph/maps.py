@@ -27,7 +27,7 @@ from graph.strings import LANGS, map_text, word
 from graph.analytics import betweenness_centrality, project_undirected
 from graph.names import display_name
 
-__all__ = ["MapResult", "render_map", "standalone_page", "legend_items", "remote_resources", "through_hidden", "VIA"]
+__all__ = ["MapResult", "render_map", "standalone_page", "slide_deck", "legend_items", "remote_resources", "through_hidden", "VIA"]
 
 _GROUP_PREFIX = "__group__:"
 _BASE_SIZE = 16
@@ -210,7 +210,8 @@ def node_details(G, n, lang: str) -> dict:
 
 _DETAILS_JS = """<div id="kg-details" hidden></div>
 <script>
-var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s, KG_RING = %(ring)s, KG_MIN_PX = %(min_px)s;
+var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s, KG_RING = %(ring)s, KG_MIN_PX = %(min_px)s,
+    KG_TOP = %(top)s;
 (function () {
   function esc(s) { return String(s).replace(/[&<>"']/g, function (c) {
     return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]; }); }
@@ -251,18 +252,29 @@ var KG_DETAILS = %(details)s, KG_T = %(text)s, KG_LINK = %(link)s, KG_RING = %(r
     return fresh.length;
   }
   window.kgExpand = expand;
-  // labels keep at least KG_MIN_PX pixels on screen at any zoom (a fitted 400-node map is small)
-  var fontSize = null;
+  // labels keep at least KG_MIN_PX pixels on screen at any zoom (a fitted 400-node map is small);
+  // zoomed out, only the best-connected nodes (KG_TOP) keep theirs, so the names stay legible
+  var fontSize = null, own = {}, top = {};
   function keepLabels() {
-    var want = Math.round(Math.max(KG_T.font, KG_MIN_PX / network.getScale()));
-    if (want !== fontSize) { fontSize = want; network.setOptions({nodes: {font: {size: want}}}); }
+    var scale = network.getScale(), want = Math.round(Math.max(KG_T.font, KG_MIN_PX / scale));
+    var all = !KG_TOP || KG_T.font * scale >= 0.8 * KG_MIN_PX;
+    var key = want + (all ? "a" : "t");
+    if (key === fontSize) { return; }
+    fontSize = key;
+    nodes.update(nodes.getIds().map(function (id) {
+      if (!(id in own)) { own[id] = (nodes.get(id).font) || {}; }
+      return {id: id, font: Object.assign({}, own[id], {size: (all || top[id]) ? want : 0})};
+    }));
   }
   function attach() {
     if (typeof network === "undefined" || !network) { setTimeout(attach, 50); return; }
     network.on("click", function (p) { show(p.nodes.length ? p.nodes[0] : null); });
     network.on("doubleClick", function (p) { if (p.nodes.length) { expand(p.nodes[0]); show(p.nodes[0]); } });
-    if (KG_MIN_PX) { network.on("zoom", keepLabels); network.once("afterDrawing", keepLabels);
-                     network.on("stabilized", keepLabels); }
+    (KG_TOP || []).forEach(function (id) { top[id] = true; });
+    if (KG_MIN_PX) {  // the first drawing may be over before this runs: check now and after a fit
+      network.on("zoom", keepLabels); network.on("stabilized", keepLabels); network.on("resize", keepLabels);
+      keepLabels(); setTimeout(keepLabels, 400);
+    }
   }
   attach();
 })();
@@ -275,12 +287,24 @@ def _json(value) -> str:
     return _json_mod.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
-def _details_html(G, kept, lang: str, ring: dict, min_px: int, font_size: int) -> str:
+LABEL_TOP = 60  # past this many drawn nodes, a zoomed-out map names only its best-connected ones
+
+
+def _labelled(G, kept, highlight) -> list[str] | None:
+    """The nodes whose labels stay when a large map is zoomed out (None: every node's)."""
+    if len(kept) <= LABEL_TOP:
+        return None
+    P = project_undirected(G)
+    ranked = sorted(kept, key=lambda n: (-P.degree(n) if n in P else 0, str(n)))
+    return sorted({str(n) for n in ranked[:LABEL_TOP]} | {str(h) for h in highlight})
+
+
+def _details_html(G, kept, lang: str, ring: dict, min_px: int, font_size: int, highlight=()) -> str:
     details = {str(n): node_details(G, n, lang) for n in kept}
     details.update(ring.pop("details", {}))
     text = dict(map_text(lang), font=font_size)
     return _DETAILS_JS % {"details": _json(details), "text": _json(text), "link": "true", "ring": _json(ring),
-                          "min_px": int(min_px or 0)}
+                          "min_px": int(min_px or 0), "top": _json(_labelled(G, kept, highlight))}
 
 
 def _defuse(text: str) -> str:
@@ -749,7 +773,7 @@ def render_map(
     top = _page_top(title, notice, _legend_html(labels, lang, communities, G))
     page = _offline(net.generate_html(), title=title or "三名联动创新图谱", body_top=top, lang=lang)
     rings = _ring_json(G, kept, None if reduced else ring, lang, communities)
-    page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang, rings, min_label_px, font_size)
+    page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang, rings, min_label_px, font_size, highlight)
                         + "<!--kg:footer-->", 1)
     return MapResult(
         html=page,
@@ -802,3 +826,64 @@ def standalone_page(map_result: MapResult, *, title, subtitle=None, lang="zh", g
     page = page.replace("<!--kg:header-->", header, 1).replace("<!--kg:footer-->", footer, 1)
     page = page.replace("KG_LINK = true,", "KG_LINK = false,", 1)  # offline: no app to open
     return page.replace('<body class="kg-map">', '<body class="kg-map kg-page">', 1)
+
+
+_DECK = """<!DOCTYPE html>
+<html lang="%(lang)s"><head><meta charset="utf-8"><title>%(title)s</title>
+<style>
+html, body { margin: 0; height: 100%%; font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+nav { position: fixed; bottom: 10px; right: 14px; z-index: 5; background: #fff; border: 1px solid #bbb;
+  border-radius: 6px; padding: 4px 8px; font-size: 15px; }
+nav button { font-size: 18px; border: 0; background: none; cursor: pointer; padding: 0 8px; }
+iframe.kg-slide { border: 0; width: 100%%; height: 100vh; display: none; }
+iframe.kg-slide.on { display: block; }
+</style></head><body>
+%(frames)s
+<nav><button id="kg-prev" title="%(prev)s">◀</button><span id="kg-at"></span><button id="kg-next" title="%(next)s">▶</button></nav>
+<script>
+(function () {
+  var slides = document.querySelectorAll("iframe.kg-slide"), at = 0;
+  function go(i) {
+    at = Math.max(0, Math.min(slides.length - 1, i));
+    slides.forEach(function (s, j) { s.classList.toggle("on", j === at); });
+    document.getElementById("kg-at").textContent = (at + 1) + " / " + slides.length;
+    if (location.hash !== "#" + (at + 1)) { history.replaceState(null, "", "#" + (at + 1)); }
+  }
+  document.getElementById("kg-prev").onclick = function () { go(at - 1); };
+  document.getElementById("kg-next").onclick = function () { go(at + 1); };
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowRight" || e.key === "PageDown") { go(at + 1); }
+    if (e.key === "ArrowLeft" || e.key === "PageUp") { go(at - 1); }
+  });
+  window.addEventListener("hashchange", function () { go((parseInt(location.hash.slice(1), 10) || 1) - 1); });
+  go((parseInt(location.hash.slice(1), 10) || 1) - 1);
+})();
+</script>
+</body></html>
+"""
+
+
+def slide_deck(slides, *, title, lang="zh", generated=None) -> str:
+    """The presenter's slides as one offline HTML file: each slide a :func:`standalone_page` in
+    its own frame (``srcdoc``, so nothing is fetched), shown one at a time with previous/next
+    buttons, the arrow keys, and a deep link per slide (``#2`` opens the second).
+
+    Parameters
+    ----------
+    slides : iterable of (title, subtitle, MapResult)
+    title : str
+        The file's ``<title>``.
+    """
+    _check_lang(lang)
+    frames = []
+    for i, (head, sub, mr) in enumerate(slides):
+        page = standalone_page(mr, title=head, subtitle=sub, lang=lang, generated=generated)
+        frames.append(f'<iframe class="kg-slide" id="slide-{i + 1}" title="{_html.escape(head)}" '
+                      f'srcdoc="{_html.escape(page, quote=True)}"></iframe>')
+    t = map_text(lang)
+    deck = _DECK % {"lang": "zh-CN" if lang == "zh" else "en", "title": _html.escape(title), "frames": "\n".join(frames),
+                    "prev": _html.escape(t["prev"]), "next": _html.escape(t["next"])}
+    leftovers = remote_resources(deck)
+    if leftovers:
+        raise RuntimeError(f"remote resources left in the slide deck: {leftovers}")
+    return deck

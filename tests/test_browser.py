@@ -189,9 +189,15 @@ def test_path_finder_offers_to_search_further(server, browser):
 
 
 @pytest.mark.browser
-def test_presenter_is_full_screen(server, browser, tmp_path):
-    page = browser.new_page(viewport={"width": 1440, "height": 1000})
-    page.goto(server + "/presenter")
+def test_presenter_is_full_screen_with_slides_and_one_offline_file(server, browser, tmp_path):
+    """#18.7: no sidebar, header or store path; one legend, in the map; big labels; the slides
+    (plan → track → park → path → whole graph) go next and back, each with its own link; the set
+    downloads as one offline HTML file."""
+    from graph.maps import remote_resources
+    from queries.views import SLIDES
+
+    page = browser.new_page(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    page.goto(server + "/presenter?view=park")
     _settle(page, 120)
     _canvas(page)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
@@ -199,6 +205,20 @@ def test_presenter_is_full_screen(server, browser, tmp_path):
     frame = page.frame_locator("iframe").first
     assert frame.locator(".kg-legend").count() == 1
     assert page.get_by_text("图例").count() == 0  # the map's legend is the only one
+    assert "pytest-of-" not in page.inner_text("body")  # the store's path (a temporary folder) is not shown
+    net = next(f for f in page.frames if f.evaluate("typeof network !== 'undefined' && !!network"))
+    assert net.evaluate("KG_T.font") >= 20  # presenter scale
+    page.get_by_role("button", name="下一张 ▶").click()
+    _settle(page, 120)
+    assert "view=path" in page.url and "第 4 / 5 张" in page.inner_text("body")
+    page.get_by_role("button", name="◀ 上一张").click()
+    _settle(page, 120)
+    assert "view=park" in page.url and "park=" in page.url  # each slide has its own link
+    with page.expect_download(timeout=120000) as dl:
+        page.get_by_role("button", name="下载全部幻灯片（一个离线 HTML）").click()
+    deck = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert deck.count('class="kg-slide"') == len(SLIDES) and remote_resources(deck) == []
+    page.screenshot(path=str(_shots(tmp_path) / "presenter-slides.png"))
     page.close()
 
 

@@ -311,3 +311,14 @@ def test_a_ring_of_hidden_neighbours_is_embedded_for_a_double_click():
     assert {(e["from"], e["to"]) for e in ring["edges"]} == {("Firm:f002", "Park:wj"), ("Firm:f003", "Park:wj")}
     assert 'network.on("doubleClick"' in r.html
     assert "KG_DETAILS" in r.html and '"Firm:f002"' in r.html.split("KG_DETAILS = ")[1].split("KG_T")[0]
+
+
+def test_the_slide_deck_is_one_offline_file_with_a_frame_per_slide():
+    from graph.maps import slide_deck
+
+    slides = [("行动方案", "副标题", render_map(make_graph())), ("园区", "", render_map(make_graph(2)))]
+    deck = slide_deck(slides, title="三名联动创新图谱")
+    assert deck.count('class="kg-slide"') == 2 and 'id="slide-2"' in deck
+    assert remote_resources(deck) == [] and "srcdoc=" in deck
+    assert "ArrowRight" in deck and 'location.hash' in deck  # next/previous by key, a deep link per slide
+    assert "&lt;h1&gt;行动方案&lt;/h1&gt;" in deck  # each slide is a standalone page, escaped into its frame

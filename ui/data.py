@@ -244,7 +244,7 @@ def _export(store_id: str, version: str, keys: tuple[str, ...], _store: GraphSto
 def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[str, ...], lang: str,
          size_by: str | None, height: str, title: str | None, _store: GraphStore, color_by: str = "type",
          font_size: int = 14, through: tuple[str, ...] = ()):
-    from graph.maps import render_map, through_hidden
+    from graph.maps import BROWSER_LAYOUT_MAX, render_map, through_hidden
     from queries.subgraph import read_ring
 
     if through:  # hidden nodes in between become dotted edges
@@ -253,10 +253,16 @@ def _map(store_id: str, version: str, keys: tuple[str, ...], highlight: tuple[st
     else:
         G = _export(store_id, version, keys, _store)  # render_map reduces it to KG_MAP_NODE_CAP nodes
     communities = _precomputed(store_id, version, _store)["community_of"] if color_by == "community" else None
-    # the hidden neighbours go into the page, so a double-click shows them without the app
-    ring = read_ring(_store, list(G)) if G.number_of_nodes() <= int(config.setting("KG_MAP_NODE_CAP")) else None
+    # the hidden neighbours go into the page, so a double-click shows them without the app; a map
+    # laid out on the server (thousands of nodes) would carry tens of thousands: none there
+    ring = read_ring(_store, list(G)) if G.number_of_nodes() <= BROWSER_LAYOUT_MAX else None
     return render_map(G, title=title, height=height, size_by=size_by, highlight=highlight, lang=lang,
                       communities=communities, ring=ring, font_size=font_size, min_label_px=max(11, font_size - 2))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _all_keys(store_id: str, version: str, _store: GraphStore) -> list[str]:
+    return sorted(_store.export())
 
 
 def _english_names(store_id: str, version: str, _store: GraphStore) -> dict[str, str]:
@@ -355,6 +361,10 @@ class Ctx:
         return _map(self.store_id, self.version, tuple(sorted(set(keys))), tuple(highlight), self.lang,
                     size_by, height, title, self.store, color_by, font_size, tuple(sorted(set(through))))
 
+    def all_keys(self) -> list[str]:
+        """Every node of the graph (the presenter's whole-graph slide), from the cached export."""
+        return _all_keys(self.store_id, self.version, self.store)
+
     def plan_keys(self) -> list[str]:
         """The presenter's plan view (:func:`queries.views.plan_view_keys`), cached."""
         return plan_view_keys(self.q)
@@ -398,6 +408,22 @@ def node_names(store: GraphStore, keys: Iterable[str], lang: str = "zh") -> dict
         for id_, row in store.fetch_nodes(label, sorted(set(ids))).items():
             out[node_key(label, id_)] = display_name(row, lang) or node_key(label, id_)
     return out
+
+
+def map_node_cap() -> int:
+    return int(config.setting("KG_MAP_NODE_CAP"))
+
+
+def slide_deck_html(store: GraphStore, specs, title: str, lang: str, **map_args) -> bytes:
+    """The presenter's slides ``specs`` — ``(keys, highlight, title, subtitle)`` each — as one
+    offline HTML file (graph.maps.slide_deck).  Plain: no Streamlit call, as the download
+    button runs it on its own thread."""
+    from graph.maps import render_map, slide_deck
+
+    map_args.setdefault("min_label_px", max(11, map_args.get("font_size", 14) - 2))
+    slides = [(head, sub, render_map(store.export() if keys == ["*"] else read_subgraph(store, keys), highlight=hl,
+                                     lang=lang, **map_args)) for keys, hl, head, sub in specs]
+    return slide_deck(slides, title=title, lang=lang).encode("utf-8")
 
 
 def row_cap() -> int:

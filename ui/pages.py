@@ -9,12 +9,12 @@ import streamlit as st
 
 from graph import model
 from graph.formatting import cell_text
-from graph.maps import standalone_page
 from graph.precompute import ANALYSES, PARTNER_KINDS
 from graph.store.base import QueryResult, StoreError, node_key, split_key
 from queries.library import MAX_HOPS, get_query
 from queries.scorecard import LINKS
 from queries.subgraph import result_keys
+from queries.views import PATH_ENDS, SLIDES, park_view_keys, path_view_keys, track_view_keys
 from ui import data as D
 from ui.auth import may_see_store_path
 from ui.i18n import SENTENCE_SEP, join, rel_name, t, type_name, with_unit
@@ -506,7 +506,8 @@ def _param_widget(p, qid: str, lang: str, help_: str):
 # --------------------------------------------------------------------------- 演示模式
 
 
-VIEWS = ("plan", "park", "track", "entity")
+VIEWS = SLIDES + ("entity",)  # the slides in order; an entity's neighbourhood by deep link only
+BIG = dict(size_by="degree", height="760px", font_size=22)  # presenter scale: labels read from the back
 
 
 # Full screen: no sidebar, no toolbar, narrow margins (the store's details live on the Data page).
@@ -517,58 +518,104 @@ PRESENTER_CSS = """<style>
 </style>"""
 
 
+def _chosen(ctx: D.Ctx, key: str, label: str, first: list[str], title: str, draw: bool) -> str:
+    """The slide's park or track: from its type-ahead picker when the slide is on screen,
+    else as last chosen (or the URL's, or ``first[0]``)."""
+    if draw:
+        return _typed_picker(ctx, key, label, first, title)
+    want = st.session_state.get(key) or node_key(label, qp(key.split("_", 1)[1]) or first[0])
+    return split_key(want)[1]
+
+
+def _slide(ctx: D.Ctx, view: str, draw: bool = False):
+    """``(keys, highlight, title, subtitle, url params)`` of one slide, or None when the data has
+    nothing for it; ``draw`` shows its picker (only the slide on screen has one)."""
+    lang = ctx.lang
+    run = ctx.q
+    if view == "plan":
+        return ctx.plan_keys(), (), t("v_plan", lang), "", {}
+    if view == "track":
+        tracks = run("tracks.list").dicts()
+        ids = ([r["id"] for r in tracks if r.get("kind") == "track"] + [r["id"] for r in tracks if r.get("kind") == "segment"]
+               or [r["id"] for r in tracks])  # tracks before their segments
+        if not ids:
+            return None
+        track = _chosen(ctx, "pr_track", "Track", ids, t("pick_track", lang), draw)
+        hl = node_key("Track", track)
+        return (track_view_keys(run, track), (hl,), f"{ctx.names([hl]).get(hl, track)} · {t('v_track', lang)}", "",
+                {"track": track})
+    if view == "park":
+        sc = run("park.scorecard").dicts()
+        if not sc:
+            return None
+        best = [r["park_id"] for r in sorted(sc, key=lambda r: -(r["score"] or 0))]  # the fullest park first
+        park = _chosen(ctx, "pr_park", "Park", best, t("park", lang), draw)
+        hl = node_key("Park", park)
+        row = next((r for r in sc if r["park_id"] == park), None)
+        return (park_view_keys(run, park), (hl,), f"{ctx.names([hl]).get(hl, park)} · {t('v_park', lang)}",
+                f"{t('score', lang)} {row['score']}/5" if row else "", {"park": park})
+    if view == "path":
+        a = qp("from") if qp("from") and D.entity_exists(ctx, qp("from")) else PATH_ENDS[0]
+        b = qp("to") if qp("to") and D.entity_exists(ctx, qp("to")) else PATH_ENDS[1]
+        names = ctx.names([a, b])
+        keys = path_view_keys(run, a, b, MAX_HOPS)
+        if not keys:
+            return [], (), t("v_path", lang), t("no_path_slide", lang, a=names.get(a, a), b=names.get(b, b),
+                                                 hops=MAX_HOPS), {"from": a, "to": b}
+        return (keys, tuple(keys), f"{names.get(a, a)} → {names.get(b, b)} · {t('v_path', lang)}",
+                t("hops_n", lang, n=len(keys) - 1), {"from": a, "to": b})
+    if view == "all":
+        total, cap = sum(ctx.stats()["nodes"].values()), D.map_node_cap()
+        if total > cap:  # a graph past the map's cap is shown in parts, never cut silently
+            return [], (), t("v_all", lang), t("all_too_big", lang, n=total, cap=cap), {}
+        return (ctx.all_keys() if draw else ["*"]), (), t("v_all", lang), t("all_nodes", lang, n=total), {}
+    ent = entity_picker(ctx, "pr_e", t("search", lang), qp("entity")) if draw else qp("entity")
+    if not ent:
+        return None
+    return ctx.neighbourhood_keys(ent, 1), (ent,), entity_label(ent, ctx.names([ent]), lang), "", {"entity": ent}
+
+
+def _go(views: tuple[str, ...], step: int) -> None:
+    i = views.index(st.session_state["pr_view"]) if st.session_state["pr_view"] in views else 0
+    st.session_state["pr_view"] = views[max(0, min(len(views) - 1, i + step))]
+
+
+def _deck(ctx: D.Ctx):
+    """A callable that writes every slide as one offline HTML file (ui.data.slide_deck_html); the
+    download button calls it on click, on its own thread, so it gets plain values only ("*":
+    the whole graph, read then, never on a page view)."""
+    lang = ctx.lang
+    specs = [(s[0], s[1], s[2], s[3] or t("app_title", lang)) for s in (_slide(ctx, v) for v in SLIDES) if s and s[0]]
+    store, title = ctx.store, t("app_title", lang)
+    return lambda: D.slide_deck_html(store, specs, title, lang, **BIG)
+
+
 def presenter(ctx: D.Ctx) -> None:
     lang = ctx.lang
     st.html(PRESENTER_CSS)
     seed("pr_view", qp("view") if qp("view") in VIEWS else "plan")
-    view = st.segmented_control(t("view", lang), VIEWS, key="pr_view",
-                                format_func=lambda v: t(f"v_{v}", lang)) or "plan"
-    highlight: tuple[str, ...] = ()
-    subtitle = ""
-    if view == "plan":
-        keys = ctx.plan_keys()
-        title = t("v_plan", lang)
-        publish(view=view, park=None, track=None, entity=None)
-    elif view == "park":
-        sc = ctx.q("park.scorecard").dicts()
-        if not sc:
-            st.info(t("empty_store", lang))
-            return
-        park = _park_picker(ctx, "pr_park", [r["park_id"] for r in sc])
-        keys = D.neighbourhood_five(ctx, park)
-        highlight = (node_key("Park", park),)
-        title = f"{ctx.names([highlight[0]]).get(highlight[0], park)} · {t('v_park', lang)}"
-        row = next((r for r in sc if r["park_id"] == park), None)
-        subtitle = f"{t('score', lang)} {row['score']}/5" if row else ""
-        publish(view=view, park=park, track=None, entity=None)
-    elif view == "track":
-        tracks = ctx.q("tracks.list").dicts()
-        if not tracks:
-            st.info(t("empty_store", lang))
-            return
-        ids = [r["id"] for r in tracks if r.get("kind") != "system"] or [r["id"] for r in tracks]
-        track = _typed_picker(ctx, "pr_track", "Track", ids, t("pick_track", lang))
-        keys = result_keys(ctx.q("track.servers", track=track), (node_key("Track", track),))
-        highlight = (node_key("Track", track),)
-        title = f"{ctx.names([highlight[0]]).get(highlight[0], track)} · {t('v_track', lang)}"
-        publish(view=view, track=track, park=None, entity=None)
-    else:
-        ent = entity_picker(ctx, "pr_e", t("search", lang), qp("entity"))
-        if not ent:
-            st.info(t("pick_entity_first", lang))
-            return
-        keys = ctx.neighbourhood_keys(ent, 1)
-        highlight = (ent,)
-        title = entity_label(ent, ctx.names([ent]), lang)
-        publish(view=view, entity=ent, park=None, track=None)
-    mr = ctx.map(keys, highlight=highlight, size_by="degree", height="760px")  # the legend is in the map
+    view = st.session_state["pr_view"]
+    order = SLIDES if view in SLIDES else VIEWS
+    i = order.index(view)
+    c1, c2, c3, c4 = st.columns([1, 1, 3, 2])
+    c1.button(t("prev", lang), key="pr_prev", on_click=_go, args=(order, -1), disabled=i == 0, width="stretch")
+    c2.button(t("next", lang), key="pr_next", on_click=_go, args=(order, 1), disabled=i == len(order) - 1,
+              width="stretch")
+    c3.markdown(t("slide_of", lang, i=i + 1, n=len(order)) + f" · {t(f'v_{view}', lang)}")
+    spec = _slide(ctx, view, draw=True)
+    if spec is None:
+        st.info(t("empty_store", lang) if view != "entity" else t("pick_entity_first", lang))
+        return
+    keys, highlight, title, subtitle, params = spec
+    publish(view=view, **{k: params.get(k) for k in ("track", "park", "entity", "from", "to")})
     st.markdown(f"## {title}")
     if subtitle:
         st.caption(subtitle)
-    page = standalone_page(mr, title=title, subtitle=subtitle or t("app_title", lang), lang=lang)
-    st.download_button(t("download_html", lang), page.encode("utf-8"), file_name=f"sanming-{view}.html",
-                       mime="text/html", key="pr_dl")
-    show_map(mr, 760, lang)
+    if not keys:
+        return
+    c4.download_button(t("download_deck", lang), _deck(ctx), file_name="sanming-slides.html",
+                       mime="text/html", key="pr_deck", width="stretch")
+    show_map(ctx.map(keys, highlight=highlight, **BIG), 760, lang)  # the legend is in the map, once
 
 
 # --------------------------------------------------------------------------- 数据
