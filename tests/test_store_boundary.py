@@ -110,6 +110,8 @@ def test_a_whole_read_past_the_graph_row_cap_is_refused_never_cut(bundled_store,
     assert str(err.value) == ("refused: this read needs its whole result, which has more than 5 rows "
                               "(KG_GRAPH_ROW_CAP); narrow it (a smaller subgraph, one label, fewer hops) "
                               "or raise KG_GRAPH_ROW_CAP")
+    with pytest.raises(ResultTooLarge):  # a per-call cap cannot raise the configured one
+        bundled_store.read("MATCH (n:Firm) RETURN n.id", trusted=True, whole=True, row_cap=10**9)
 
 
 def test_library_answers_are_still_cut_at_the_row_cap_not_refused(bundled_store, monkeypatch):
