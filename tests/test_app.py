@@ -597,3 +597,19 @@ def test_explorer_says_no_match_and_the_box_follows_a_recentre(app_env):
     at.text_input(key="ex_q").set_value("不存在的名字zzz").run()
     assert any("不存在的名字zzz" in w.value for w in at.warning)
     assert at.session_state["ex_entity"] == centre
+
+
+def test_the_presenters_whole_graph_slide_draws_every_node(app_env):
+    """#18.3: the bundled graph (about 400 nodes) on one map, not reduced."""
+    at = run_page("presenter", view="all")
+    total = sum(int(v) for v in re.findall(r"全部 (\d+) 个节点", texts(at)))
+    assert total > 0 and f"显示 {total} / {total} 个节点" in texts(at)
+    assert "仅显示" not in texts(at)  # no reduction notice
+
+
+def test_the_explorer_colours_by_community_with_one_legend(app_env):
+    at = run_page("explorer", entity="University:cczu")
+    at.selectbox(key="ex_color").set_value("community").run()
+    assert not at.exception
+    html = at.get("iframe")[0].proto.srcdoc
+    assert html.count('class="kg-legend"') == 1 and re.search(r'data-community="\d+"', html)  # graph.precompute's

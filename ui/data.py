@@ -88,9 +88,10 @@ def matrix_frame(res: QueryResult) -> pd.DataFrame:
 MATRIX_KINDS = {"Platform": "platforms", "College": "colleges", "Firm": "firms", "Park": "parks"}
 
 
-def matrix_cells(df: pd.DataFrame) -> pd.DataFrame:
+def matrix_cells(df: pd.DataFrame, part_of: dict[str, str] | None = None) -> pd.DataFrame:
     """coverage.matrix as one row per cell: ``track_id``, ``row`` (the track's name, a
     segment indented under its track), ``node_kind`` (a :data:`MATRIX_KINDS` label) and ``count``.
+    ``part_of`` maps a segment's id to its track's name (tracks.list): segments follow their track.
 
     >>> m = matrix_cells(pd.DataFrame([{"track_id": "ai", "track": "人工智能", "kind": "track",
     ...                                 "platforms": 2, "colleges": 0, "firms": 1, "parks": 0}]))
@@ -98,8 +99,15 @@ def matrix_cells(df: pd.DataFrame) -> pd.DataFrame:
     (['Platform', 'College', 'Firm', 'Park'], [2, 0, 1, 0])
     """
     rows = []
-    for r in df.to_dict("records"):
-        name = ("　└ " if r.get("kind") == "segment" else "") + str(r["track"])
+    records = df.to_dict("records")
+    part_of = part_of or {}
+    pos = {r["track"]: i for i, r in enumerate(records) if r["track_id"] not in part_of}
+    # each segment (or track that is part of another) right under the track it belongs to
+    records.sort(key=lambda r: (pos.get(part_of.get(r["track_id"]), pos.get(r["track"], len(pos))),
+                                r["track_id"] in part_of))
+    for r in records:
+        child = r.get("kind") == "segment" or r["track_id"] in part_of
+        name = ("　└ " if child else "") + str(r["track"])
         for kind, col in MATRIX_KINDS.items():
             rows.append({"track_id": r["track_id"], "track": r["track"], "row": name, "node_kind": kind,
                          "count": int(r[col] or 0)})

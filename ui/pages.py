@@ -164,7 +164,8 @@ def matrix(ctx: D.Ctx) -> None:
     if df.empty:
         st.info(t("empty_store", lang))
         return
-    event = st.altair_chart(_matrix_chart(D.matrix_cells(df), lang), width="stretch", on_select="rerun",
+    part_of = {r["id"]: r["part_of"] for r in ctx.q("tracks.list").dicts() if r.get("part_of")}
+    event = st.altair_chart(_matrix_chart(D.matrix_cells(df, part_of), lang), width="stretch", on_select="rerun",
                             selection_mode="cell", key="mx_chart")
     tracks = list(df["track_id"])
     track_names = dict(zip(df["track_id"], df["track"]))
