@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Iterable
 from urllib.parse import urlparse
 
-__all__ = ["KINDS", "RECORD_KINDS", "COPY_HOSTS", "source_host", "source_kind", "copy_site", "kind_shares"]
+__all__ = ["KINDS", "RECORD_KINDS", "COPY_HOSTS", "source_host", "source_kind", "copy_site", "bare_homepage", "kind_shares"]
 
 KINDS = ("official", "institution", "company", "filing", "media", "plan", "spreadsheet", "other")
 # The kinds that are a publisher's own page (the dataset's target share is over these).
@@ -165,6 +165,30 @@ def copy_site(source: str) -> bool:
     """
     host = source_host(source)
     return host is not None and _on_copy_host(host)
+
+
+# A site's front page: it names the publisher but seldom states the fact a row gives.
+_FRONT_PAGE = re.compile(r"^/?(index\.(s?html?|php|jsp|aspx?))?$", re.IGNORECASE)
+
+
+def bare_homepage(source: str) -> bool:
+    """True if ``source`` is a URL to a site's front page (no path, ``/`` or ``/index.html``), no query.
+
+    >>> bare_homepage("https://www.wj.gov.cn/")
+    True
+    >>> bare_homepage("http://www.cztn.gov.cn/index.html")
+    True
+    >>> bare_homepage("https://www.wj.gov.cn/html/czwj/2021/FAOMPMFI_0115/361205.html")
+    False
+    >>> bare_homepage("http://zg.changzhou.gov.cn/content/suitable/show?catid=2206&id=39329")
+    False
+    >>> bare_homepage("常政办发〔2026〕7号#3")
+    False
+    """
+    if source_host(source) is None:
+        return False
+    parts = urlparse(source.strip())
+    return not parts.query and bool(_FRONT_PAGE.match(parts.path))
 
 
 def kind_shares(sources: Iterable[str]) -> dict[str, float]:

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from conftest import BUNDLED
-from graph.sources import RECORD_KINDS, copy_site, kind_shares, source_host, source_kind
+from graph.sources import RECORD_KINDS, bare_homepage, copy_site, kind_shares, source_host, source_kind
 from ingest.normalize import match_key
 from queries.library import run_named
 
@@ -105,6 +105,31 @@ def test_every_bundled_row_cites_a_publisher_or_a_plan_clause():
     assert not unknown, "rows whose source is no publisher's page and no plan clause:\n" + "\n".join(unknown)
     # A copy kept as where the fact was read is never also its source.
     assert all(r.get("read_at") != r["source"] for _, _, r in rows)
+
+
+# Rows that may cite a site's front page, because every fact the row gives is on that page: the
+# publisher's own name in its header (and, for a university, the city of the address in its footer;
+# for a company, the business it presents). Any other row cites the page that states its fact.
+HOMEPAGE_STATES = {
+    ("Region.csv", "changzhou"): "常州市人民政府's site: the city's name (the description no longer counts its districts)",
+    ("Park.csv", "cz-hi-tech-zone"): "one site for 常州国家高新区（新北区）: the zone and the district under one administration",
+    ("University.csv", "nju"): "南京大学's homepage: its name; its address in 南京",
+    ("University.csv", "dlut"): "大连理工大学's homepage: its name; its address in 大连",
+    ("University.csv", "czie"): "常州工程职业技术学院's homepage: its name (a 职业技术学院, i.e. 高职); its address in 常州",
+    ("Firm.csv", "trina"): "天合光能's homepage: its name and its PV modules and solutions, founded 1997 (its own account)",
+}
+
+
+def _row_key(f: str, r: dict) -> tuple:
+    return (f, r["id"]) if "id" in r else (f, r["type"], r["from"], r["to"])
+
+
+def test_no_bundled_row_rests_on_a_front_page_unless_the_page_states_the_fact():
+    rows = [(f, n, r) for f, n, r in _bundled_rows() if bare_homepage(r["source"])]
+    bare = [f"{f}:{n}: {r['source']}" for f, n, r in rows if _row_key(f, r) not in HOMEPAGE_STATES]
+    assert not bare, "rows citing a site's front page (cite the page that states the fact):\n" + "\n".join(bare)
+    # the allowance names only rows that still need it, so it cannot outgrow the data
+    assert {_row_key(f, r) for f, n, r in rows} == set(HOMEPAGE_STATES)
 
 
 def test_the_share_of_rows_by_source_kind(capsys):
