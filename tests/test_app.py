@@ -613,3 +613,17 @@ def test_the_explorer_colours_by_community_with_one_legend(app_env):
     assert not at.exception
     html = at.get("iframe")[0].proto.srcdoc
     assert html.count('class="kg-legend"') == 1 and re.search(r'data-community="\d+"', html)  # graph.precompute's
+
+
+def test_a_type_filter_leaves_no_node_floating(app_env):
+    """#18.5: filtered at 2 hops, every firm shown is linked to the map, a hidden node in
+    between drawn as a dotted edge that names it."""
+    import json
+
+    at = run_page("explorer", entity="University:cczu", hops="2", types="Firm")
+    html = at.get("iframe")[0].proto.srcdoc
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.DOTALL).group(1))
+    edges = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", html, re.DOTALL).group(1))
+    ends = {e["from"] for e in edges} | {e["to"] for e in edges}
+    assert len(nodes) > 1 and all(n["id"] in ends for n in nodes)
+    assert any(e.get("dashes") and "经由未显示的" in e["label"] for e in edges)

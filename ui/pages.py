@@ -522,8 +522,9 @@ PRESENTER_CSS = """<style>
 def _chosen(ctx: D.Ctx, key: str, label: str, first: list[str], title: str, draw: bool) -> str:
     """The slide's park or track: from its type-ahead picker when the slide is on screen,
     else as last chosen (or the URL's, or ``first[0]``)."""
-    if draw:
-        return _typed_picker(ctx, key, label, first, title)
+    if draw:  # folded away: the slide is the map
+        with st.expander(title):
+            return _typed_picker(ctx, key, label, first, title)
     want = st.session_state.get(key) or node_key(label, qp(key.split("_", 1)[1]) or first[0])
     return split_key(want)[1]
 
