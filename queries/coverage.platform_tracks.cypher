@@ -12,4 +12,5 @@ WHERE s.kind IS NULL OR s.kind <> 'system'
 RETURN p.id AS platform_id, p.name AS platform, coalesce(parent.id, s.id) AS track_id,
        coalesce(parent.name, s.name) AS track, CASE WHEN parent IS NULL THEN NULL ELSE s.name END AS via_segment,
        e.confidence AS confidence
-ORDER BY platform_id, track_id, via_segment
+// a direct link (no segment) first on both stores: their NULLs sort differently
+ORDER BY platform_id, track_id, coalesce(via_segment, '')
