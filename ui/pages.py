@@ -152,7 +152,7 @@ def _matrix_chart(cells: pd.DataFrame, lang: str) -> alt.LayerChart:
         tooltip=[alt.Tooltip("track:N", title=t("pick_track", lang)), alt.Tooltip("what:N", title=t("pick_kind", lang)),
                  alt.Tooltip("count:Q", title=t("n", lang))]).add_params(pick)
     text = base.mark_text(fontSize=13).encode(
-        text="count:Q", color=alt.condition(alt.datum.count > 8, alt.value("#ffffff"), alt.value("#222222")))
+        text="count:Q", color=alt.condition(alt.datum.count > 5, alt.value("#ffffff"), alt.value("#222222")))
     return (heat + text).properties(height=max(200, 26 * cells["row"].nunique()))
 
 
@@ -205,12 +205,12 @@ def _platform_tracks(ctx: D.Ctx) -> None:
            alt.Tooltip("segments:N", title=t("via_segment", lang))]
     base = alt.Chart(cells).encode(
         x=alt.X("track:N", axis=alt.Axis(labelAngle=-30, labelAlign="left", **AXIS)),
-        y=alt.Y("platform:N", axis=alt.Axis(labelFontSize=12, labelLimit=320, title=None)))
+        y=alt.Y("platform:N", axis=alt.Axis(labelFontSize=12, labelLimit=320, labelOverlap=False, title=None)))
     heat = base.mark_rect(stroke="#ffffff").encode(
         color=alt.Color("mark:N", scale=alt.Scale(domain=["●", "◐", "○"], range=["#2b6cb0", "#90cdf4", "#e2e8f0"]),
                         legend=None), tooltip=tip)
     text = base.mark_text(fontSize=13).encode(text="mark:N", color=alt.value("#111111"), tooltip=tip)
-    st.altair_chart((heat + text).properties(height=max(200, 22 * cells["platform"].nunique())), width="stretch")
+    st.altair_chart((heat + text).properties(height=max(200, 24 * cells["platform"].nunique())), width="stretch")
 
 
 # --------------------------------------------------------------------------- 图谱探索
