@@ -199,7 +199,7 @@ def test_presenter_is_full_screen_with_slides_and_one_offline_file(server, brows
     page = browser.new_page(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
     page.goto(server + "/presenter?view=park")
     _settle(page, 120)
-    _canvas(page)
+    _canvas(page, 300000)  # the first page of a fresh server loads the bundled data first
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stHeader"]').is_visible()
     frame = page.frame_locator("iframe").first

@@ -519,20 +519,31 @@ PRESENTER_CSS = """<style>
 </style>"""
 
 
-def _chosen(ctx: D.Ctx, key: str, label: str, first: list[str], title: str, draw: bool) -> str:
+def _chosen(ctx: D.Ctx, key: str, label: str, first: list[str], title: str, draw: bool, chosen: dict) -> str:
     """The slide's park or track: from its type-ahead picker when the slide is on screen,
-    else as last chosen (or the URL's, or ``first[0]``)."""
+    else ``chosen``'s (the last one picked or the URL's) when it is one of ``first``, else ``first[0]``."""
     if draw:  # folded away: the slide is the map
         with st.expander(title):
             return _typed_picker(ctx, key, label, first, title)
-    want = st.session_state.get(key) or node_key(label, qp(key.split("_", 1)[1]) or first[0])
-    return split_key(want)[1]
+    want = chosen.get(key.split("_", 1)[1])
+    return want if want in first else first[0]
 
 
-def _slide(ctx: D.Ctx, view: str, draw: bool = False):
+def _choices() -> dict:
+    """What the slides not on screen show: the last park and track picked, else the URL's."""
+    out = {k: qp(k) for k in ("track", "park", "from", "to")}
+    for k in ("track", "park"):
+        if st.session_state.get(f"pr_{k}"):
+            out[k] = split_key(st.session_state[f"pr_{k}"])[1]
+    return out
+
+
+def _slide(ctx: D.Ctx, view: str, draw: bool = False, chosen: dict | None = None):
     """``(keys, highlight, title, subtitle, url params)`` of one slide, or None when the data has
-    nothing for it; ``draw`` shows its picker (only the slide on screen has one)."""
+    nothing for it; ``draw`` shows its picker (only the slide on screen has one).  Off screen
+    (``chosen``: :func:`_choices`) it reads no widget, URL or session, so a worker thread may call it."""
     lang = ctx.lang
+    chosen = _choices() if chosen is None else chosen
     run = ctx.q
     if view == "plan":
         return ctx.plan_keys(), (), t("v_plan", lang), "", {}
@@ -542,7 +553,7 @@ def _slide(ctx: D.Ctx, view: str, draw: bool = False):
                or [r["id"] for r in tracks])  # tracks before their segments
         if not ids:
             return None
-        track = _chosen(ctx, "pr_track", "Track", ids, t("pick_track", lang), draw)
+        track = _chosen(ctx, "pr_track", "Track", ids, t("pick_track", lang), draw, chosen)
         hl = node_key("Track", track)
         return (track_view_keys(run, track), (hl,), f"{ctx.names([hl]).get(hl, track)} · {t('v_track', lang)}", "",
                 {"track": track})
@@ -551,14 +562,14 @@ def _slide(ctx: D.Ctx, view: str, draw: bool = False):
         if not sc:
             return None
         best = [r["park_id"] for r in sorted(sc, key=lambda r: -(r["score"] or 0))]  # the fullest park first
-        park = _chosen(ctx, "pr_park", "Park", best, t("park", lang), draw)
+        park = _chosen(ctx, "pr_park", "Park", best, t("park", lang), draw, chosen)
         hl = node_key("Park", park)
         row = next((r for r in sc if r["park_id"] == park), None)
         return (park_view_keys(run, park), (hl,), f"{ctx.names([hl]).get(hl, park)} · {t('v_park', lang)}",
                 f"{t('score', lang)} {row['score']}/5" if row else "", {"park": park})
     if view == "path":
-        a = qp("from") if qp("from") and D.entity_exists(ctx, qp("from")) else PATH_ENDS[0]
-        b = qp("to") if qp("to") and D.entity_exists(ctx, qp("to")) else PATH_ENDS[1]
+        a = chosen["from"] if chosen.get("from") and D.entity_exists(ctx, chosen["from"]) else PATH_ENDS[0]
+        b = chosen["to"] if chosen.get("to") and D.entity_exists(ctx, chosen["to"]) else PATH_ENDS[1]
         names = ctx.names([a, b])
         keys = path_view_keys(run, a, b, MAX_HOPS)
         if not keys:
@@ -583,13 +594,16 @@ def _go(views: tuple[str, ...], step: int) -> None:
 
 
 def _deck(ctx: D.Ctx):
-    """A callable that writes every slide as one offline HTML file (ui.data.slide_deck_html); the
-    download button calls it on click, on its own thread, so it gets plain values only ("*":
-    the whole graph, read then, never on a page view)."""
-    lang = ctx.lang
-    specs = [(s[0], s[1], s[2], s[3] or t("app_title", lang)) for s in (_slide(ctx, v) for v in SLIDES) if s and s[0]]
-    store, title = ctx.store, t("app_title", lang)
-    return lambda: D.slide_deck_html(store, specs, title, lang, **BIG)
+    """A callable that writes every slide as one offline HTML file (ui.data.slide_deck_html).
+    The download button calls it on click, on its own thread: the slides are worked out then,
+    from the choices read now (a page view runs no other slide's queries; "*": the whole graph)."""
+    lang, chosen = ctx.lang, _choices()
+
+    def build() -> bytes:
+        specs = [(s[0], s[1], s[2], s[3] or t("app_title", lang))
+                 for s in (_slide(ctx, v, chosen=chosen) for v in SLIDES) if s and s[0]]
+        return D.slide_deck_html(ctx.store, specs, t("app_title", lang), lang, **BIG)
+    return build
 
 
 def presenter(ctx: D.Ctx) -> None:
