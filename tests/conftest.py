@@ -118,12 +118,19 @@ def bundled_store(store_kind, tmp_path_factory):
         yield _bundled_embedded["store"]
         return
     s = open_test_store("neo4j")
-    if _neo4j["state"] != "bundled":
+    # The shared Neo4j still holds the bundled data when no write from any process came since it
+    # was loaded: a test that clears it without telling conftest cannot leave the next one an empty graph.
+    if _neo4j["state"] != "bundled" or s.data_version() != _neo4j.get("bundled_version"):
         s.clear()
         load_bundled(s)
-        _neo4j["state"] = "bundled"
+        mark_bundled(s)
     yield s
     s.close()
+
+
+def mark_bundled(s: GraphStore) -> None:
+    """Record that the shared Neo4j ``s`` holds just the bundled data (``bundled_store`` reuses it)."""
+    _neo4j["state"], _neo4j["bundled_version"] = "bundled", s.data_version()
 
 
 # The fast tier (`-m "not slow"`) leaves out tests that start processes: a second Neo4j, Streamlit
@@ -143,10 +150,43 @@ def pytest_configure(config):
         tempfile.tempdir = str(shm)  # pytest's numbered basetemp (and tempfile in tests) go here
 
 
+@pytest.hookimpl(wrapper=True)  # marks before -m selects; orders after pytest's own ordering
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    yield
+    items[:] = _bundled_neo4j_modules_together(items)
+
+
+def _neo4j_use(item) -> str:
+    """``B``: a Neo4j test reading the bundled data; ``d``: another Neo4j test (may change it)."""
+    cs = getattr(item, "callspec", None)
+    if cs is None or cs.params.get("store_kind") != "neo4j":
+        return ""
+    return "B" if "bundled_store" in item.fixturenames else "d"
+
+
+def _bundled_neo4j_modules_together(items: list) -> list:
+    """Whole modules reordered (each module's tests keep their order) so that the modules
+    reading the bundled data on Neo4j follow one another: each switch from a test that
+    changes the shared Neo4j to one reading the bundled data reloads it (a load and, on the
+    first page read, a precompute).  First the modules that need no bundled Neo4j, then those
+    that change it before reading it (ending on the bundled data last), then those that only
+    read it, then those that read it before changing it."""
+    uses: dict = {}
+    for item in items:
+        uses.setdefault(getattr(item, "module", None), []).append(_neo4j_use(item))
+
+    def group(module) -> tuple[int, bool]:
+        seq = [u for u in uses[module] if u]
+        if "B" not in seq:
+            return (0, False)
+        if "d" not in seq:
+            return (2, False)
+        return (1, seq[-1] == "B") if seq[0] == "d" else (3, False)
+
+    return sorted(items, key=lambda item: group(getattr(item, "module", None)))  # stable: same order within a group
 
 
 def pytest_sessionfinish(session, exitstatus):

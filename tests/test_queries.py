@@ -150,7 +150,7 @@ def both_stores(tmp_path_factory):
     load_bundled(neo)
     import conftest
 
-    conftest._neo4j["state"] = "bundled"
+    conftest.mark_bundled(neo)
     yield emb, neo
     emb.close()
     neo.close()
