@@ -89,7 +89,6 @@ def read_subgraph(store: GraphStore, keys) -> nx.MultiDiGraph:
 
 #: Most hidden neighbours a map embeds per drawn node (a double-click shows them).
 RING_PER_NODE = 24
-RING_ROW_CAP = 20000  # a preview, not a whole read: a hub's ring is cut here rather than refused
 
 
 def _touching_text(dialect: str, labels: list[str], outgoing: bool) -> str:
@@ -107,7 +106,8 @@ def read_ring(store: GraphStore, keys, per_node: int = RING_PER_NODE) -> tuple[n
     """The neighbours of node ``keys`` that are not among them — what a map embeds so that a
     double-click can show them in place, offline.  Returns ``(R, more)``: ``R`` holds the ring's
     nodes (with their stored properties) and its relationships to ``keys`` (directions kept);
-    at most ``per_node`` neighbours per key (by key), ``more[key]`` counts those left out."""
+    at most ``per_node`` neighbours per key (by key), ``more[key]`` counts those left out (of the
+    first ``KG_ROW_CAP`` relationships read each way)."""
     wanted: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         label, id_ = split_key(k)
@@ -121,7 +121,9 @@ def read_ring(store: GraphStore, keys, per_node: int = RING_PER_NODE) -> tuple[n
     params = {"ids": sorted({i for lb in labels for i in wanted[lb]}), **{f"ids_{lb}": sorted(wanted[lb]) for lb in labels}}
     found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for outgoing in (True, False):
-        res = store.read(_touching_text(store.dialect, labels, outgoing), params, trusted=True, row_cap=RING_ROW_CAP)
+        # a preview, not a whole read: cut at KG_ROW_CAP rows each way (a hub at M has thousands)
+        # rather than refused; ``more`` then counts only what was read
+        res = store.read(_touching_text(store.dialect, labels, outgoing), params, trusted=True, whole=False)
         for al, a, bl, b, t, *vals in res.rows:
             u, v = node_key(al, a), node_key(bl, b)
             if u in inside and v not in inside and bl in model.labels():
