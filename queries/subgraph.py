@@ -44,11 +44,13 @@ def query_subgraph(store: GraphStore, qid: str, params: dict, *, centre: tuple[s
 
 def _edges_text(dialect: str, labels: list[str]) -> str:
     """One read of every relationship leaving the given nodes (ids per label as parameters
-    ``ids_<Label>``); the other end is checked in Python, so no list is scanned per row
-    (LadybugDB evaluates ``x IN $list`` by a scan of the list)."""
+    ``ids_<Label>``); the other end is checked in Python.  On LadybugDB the nodes are found
+    first (``WHERE a.id IN $ids``) and then expanded: ``UNWIND $ids … MATCH (a {id: i})-[e]->(b)``
+    took 1.3–2.7 s and ~0.5 GB of memory that stayed with the process for any 17–39 nodes at M,
+    this 0.02–0.04 s and a few MB (2,000 nodes: 1.38 s / 529 MB against 0.92 s / 60 MB)."""
     props = ", ".join(f"e.{p}" for p in EDGE_PROPS)
     if dialect == "ladybug":
-        return (f"UNWIND $ids AS i MATCH (a {{id: i}})-[e]->(b) "
+        return (f"MATCH (a) WHERE a.id IN $ids MATCH (a)-[e]->(b) "
                 f"RETURN label(a), a.id, label(b), b.id, label(e), {props}")
     branches = " UNION ALL ".join(f"UNWIND $ids_{lb} AS i MATCH (a:{lb} {{id: i}}) RETURN a" for lb in labels)
     return (f"CALL () {{ {branches} }} MATCH (a)-[e]->(b) WHERE b.id IN $ids "
