@@ -97,8 +97,8 @@ def _touching_text(dialect: str, labels: list[str], outgoing: bool) -> str:
     """Every relationship leaving (``outgoing``) or entering the given nodes, the given node first."""
     props = ", ".join(f"e.{p}" for p in EDGE_PROPS)
     if dialect == "ladybug":
-        pat = "(a {id: i})-[e]->(b)" if outgoing else "(b)-[e]->(a {id: i})"
-        return f"UNWIND $ids AS i MATCH {pat} RETURN label(a), a.id, label(b), b.id, label(e), {props}"
+        pat = "(a)-[e]->(b)" if outgoing else "(b)-[e]->(a)"  # nodes first, as in _edges_text
+        return f"MATCH (a) WHERE a.id IN $ids MATCH {pat} RETURN label(a), a.id, label(b), b.id, label(e), {props}"
     branches = " UNION ALL ".join(f"UNWIND $ids_{lb} AS i MATCH (a:{lb} {{id: i}}) RETURN a" for lb in labels)
     pat = "(a)-[e]->(b)" if outgoing else "(b)-[e]->(a)"
     return f"CALL () {{ {branches} }} MATCH {pat} RETURN labels(a)[0], a.id, labels(b)[0], b.id, type(e), {props}"
