@@ -4,6 +4,9 @@ Colours, shapes and zh/en type names come from :mod:`graph.model`.  The HTML pyv
 links vis-network and Bootstrap from CDNs; :func:`render_map` removes every remote
 ``<script src>``/``<link href>`` and inlines vis-network's JS and CSS from the copy bundled in
 the pyvis package, so a page works without a network connection.  Nothing is written to disk.
+
+Every node is coloured and shaped by its label as the model declares; its tooltip gives type
+(zh and en), name, source and confidence; edges are labelled with the relationship's zh/en name.
 """
 
 from __future__ import annotations
@@ -750,23 +753,12 @@ def render_map(
     ValueError
         For an unknown ``size_by`` or ``lang``, ``node_cap`` < 1, or a ``height`` that is not a
         CSS length.
-
-    Notes
-    -----
-    Every node is coloured and shaped by its label as the model declares; its tooltip gives
-    type (zh and en), name, source and confidence; edges are labelled with the relationship's
-    zh/en name.  No ``<script src>`` or ``<link href>`` points to the network: vis-network is
-    inlined from pyvis's bundled copy and Bootstrap is not used.
     """
     if node_cap is None:
         node_cap = int(config.setting("KG_MAP_NODE_CAP"))
     _check_map_args(size_by, node_cap, height, lang)
     highlight = [h for h in highlight if h in G]
-    kept, groups, reduced = _select(G, node_cap, highlight)
-    total = G.number_of_nodes()
-    notice = map_text(lang)["notice"].format(cap=len(kept), total=total) if reduced else None
-    if physics is None:
-        physics = len(kept) + len(groups) <= BROWSER_LAYOUT_MAX
+    kept, groups, reduced, notice, physics = _drawn(G, node_cap, highlight, physics, lang)
     net = _build_network(G, kept, groups, height=height, size_by=size_by, highlight=highlight,
                          physics=physics, lang=lang, communities=communities, font_size=font_size)
     labels = tuple(lab for lab, *_ in legend_items({_label(G, n) for n in G}, lang))
@@ -775,16 +767,18 @@ def render_map(
     rings = _ring_json(G, kept, None if reduced else ring, lang, communities)
     page = page.replace("<!--kg:footer-->", _details_html(G, kept, lang, rings, min_label_px, font_size, highlight)
                         + "<!--kg:footer-->", 1)
-    return MapResult(
-        html=page,
-        shown_nodes=len(net.nodes),
-        total_nodes=total,
-        reduced=reduced,
-        notice=notice,
-        labels=labels,
-        groups=len(groups),
-        lang=lang,
-    )
+    return MapResult(html=page, shown_nodes=len(net.nodes), total_nodes=G.number_of_nodes(), reduced=reduced,
+                     notice=notice, labels=labels, groups=len(groups), lang=lang)
+
+
+def _drawn(G, node_cap, highlight, physics, lang):
+    """What render_map draws: the kept nodes, the group nodes of the rest, whether it reduced
+    (and its notice), and whether the browser lays it out (small maps) or we do."""
+    kept, groups, reduced = _select(G, node_cap, highlight)
+    notice = map_text(lang)["notice"].format(cap=len(kept), total=G.number_of_nodes()) if reduced else None
+    if physics is None:
+        physics = len(kept) + len(groups) <= BROWSER_LAYOUT_MAX
+    return kept, groups, reduced, notice, physics
 
 
 def standalone_page(map_result: MapResult, *, title, subtitle=None, lang="zh", generated=None) -> str:
