@@ -147,7 +147,12 @@ def pytest_configure(config):
         return
     shm = Path("/dev/shm")
     if shm.is_dir() and os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 4 * 2**30:
-        tempfile.tempdir = str(shm)  # pytest's numbered basetemp (and tempfile in tests) go here
+        # One folder per session (pytest's basetemp and the tests' own tempfile folders): removed
+        # after a passing run, kept after a failing one.
+        tempfile.tempdir = _session_tmp["dir"] = tempfile.mkdtemp(prefix="kg-tests-", dir=shm)
+
+
+_session_tmp: dict = {}
 
 
 @pytest.hookimpl(wrapper=True)  # marks before -m selects; orders after pytest's own ordering
@@ -193,3 +198,5 @@ def pytest_sessionfinish(session, exitstatus):
     s = _bundled_embedded.pop("store", None)
     if s is not None:
         s.close()
+    if _session_tmp.get("dir") and exitstatus == 0:
+        shutil.rmtree(_session_tmp.pop("dir"), ignore_errors=True)
