@@ -61,11 +61,13 @@ class GraphArrays:
         return kept, uniq // max(len(kept), 1), uniq % max(len(kept), 1), weight
 
 
-def _columns(store: GraphStore, match: str, exprs: dict[str, str]) -> dict[str, list]:
+def _columns(store: GraphStore, match: str, exprs: dict[str, str], *, arrow: bool = False) -> dict[str, list]:
     """``match`` returning ``exprs`` (column name -> expression), read as columns: a whole read,
-    under the configured time limit and refused past ``KG_GRAPH_ROW_CAP`` (never cut)."""
+    under the configured time limit and refused past ``KG_GRAPH_ROW_CAP`` (never cut).  With
+    ``arrow`` LadybugDB's columns stay pyarrow arrays (Neo4j's are lists either way)."""
     if store.dialect == "ladybug":
-        return store.read_columns(match + " RETURN " + ", ".join(f"{e} AS {c}" for c, e in exprs.items()))
+        return store.read_columns(match + " RETURN " + ", ".join(f"{e} AS {c}" for c, e in exprs.items()),
+                                  arrow=arrow)
     rows = store.read(f"{match} RETURN collect([{', '.join(exprs.values())}]) AS rows", trusted=True).single_value()
     rows = checked_whole(rows or [], config.read_limits(whole=True)[0])
     cols = list(zip(*rows)) if rows else [()] * len(exprs)

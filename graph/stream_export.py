@@ -17,8 +17,12 @@ import io
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from graph import model
-from graph.export import _GEXF_RESERVED_EDGE, _GEXF_RESERVED_NODE, _is_buffer, _scalar, gexf_viz
+from graph.export import LIST_SEPARATOR, _GEXF_RESERVED_EDGE, _GEXF_RESERVED_NODE, _is_buffer, _scalar, gexf_viz
 from graph.projection import read_columns
 
 __all__ = ["STREAM_FORMATS", "export_store"]
@@ -75,28 +79,80 @@ def _text(value, xml_type: str) -> str | None:
     return escape(str(value), _ATTR_ESCAPES)
 
 
-def _nodes(store, drop_personal: bool):
-    """``(label, key, {column: value})`` for every node, label by label in model order."""
+def _node_columns_of(store, drop_personal: bool):
+    """``(label, {column: values})`` for every label with nodes, in model order."""
     for label in model.labels():
         cols = _node_columns(label, drop_personal)
-        c = read_columns(store, f"MATCH (n:{label})", {p: f"n.{p}" for p in cols})
-        for values in zip(*(c[p] for p in cols)):
-            row = dict(zip(cols, values))
-            if drop_personal and label == "Person":
-                row["name"] = f"Person:{row['id']}"
-            yield label, f"{label}:{row['id']}", row
+        c = read_columns(store, f"MATCH (n:{label})", {p: f"n.{p}" for p in cols}, arrow=True)
+        if not len(c["id"]):
+            continue
+        if drop_personal and label == "Person":
+            c["name"] = pc.binary_join_element_wise("Person:", pa.array(c["id"]).cast(pa.string()), "")
+        yield label, c
 
 
-def _edges(store):
-    """``(type, from key, to key, {property: value})`` for every relationship."""
+def _edge_columns(store):
+    """``(type, from label, to label, {column: values})`` for every relationship pattern:
+    ``_a``/``_b`` are the end ids, then the type's properties."""
     for rt in model.REL_TYPES:
         props = [p.name for p in model.rel_props(rt.type)]
         for fl, tl in rt.pairs:
             exprs = {"_a": "a.id", "_b": "b.id", **{p: f"e.{p}" for p in props}}
-            c = read_columns(store, f"MATCH (a:{fl})-[e:{rt.type}]->(b:{tl})", exprs)
-            for values in zip(*(c[k] for k in exprs)):
-                row = dict(zip(exprs, values))
-                yield rt.type, f"{fl}:{row.pop('_a')}", f"{tl}:{row.pop('_b')}", row
+            c = read_columns(store, f"MATCH (a:{fl})-[e:{rt.type}]->(b:{tl})", exprs, arrow=True)
+            if len(c["_a"]):
+                yield rt.type, fl, tl, c
+
+
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")) + tuple(_ATTR_ESCAPES.items())
+
+
+def _texts(values, xml_type: str) -> pa.Array:
+    """:func:`_text` of a whole column (a list or a pyarrow array) at once (Arrow kernels: the
+    1M-relationship files are written in seconds); null where _text gives None."""
+    arr = values if isinstance(values, pa.Array) else pa.array(values)
+    t = arr.type
+    if xml_type == "string" and pa.types.is_list(t) and pa.types.is_string(t.value_type):
+        arr, t = pc.binary_join(arr, LIST_SEPARATOR), pa.string()  # as export_graph joins lists
+    if pa.types.is_null(t) or (xml_type == "string" and pa.types.is_string(t)):
+        out = arr.cast(pa.string())
+        for a, b in _ESCAPES:  # a search is much cheaper than a replace that copies every string
+            if pc.any(pc.match_substring(out, a)).as_py():
+                out = pc.replace_substring(out, a, b)
+        return out
+    if (xml_type == "boolean" and pa.types.is_boolean(t)) or (
+            xml_type in ("long", "double") and (pa.types.is_integer(t) or pa.types.is_floating(t))):
+        return arr.cast(pa.string())  # "true"/"false"; numbers read back as the declared type
+    return pa.array([_text(v, xml_type) for v in arr.to_pylist()], pa.string())
+
+
+def _elements(open_tag: str, texts: pa.Array, close_tag: str) -> pa.Array:
+    """``open_tag + text + close_tag`` per row, or "" where the text is null (left out)."""
+    return pc.fill_null(pc.binary_join_element_wise(open_tag, texts, close_tag, ""), "")
+
+
+_CHUNK = 200_000  # rows joined at once: well inside a string array's 2 GiB of int32 offsets
+
+
+def _write_lines(out, parts) -> int:
+    """Write one line per row: the row's ``parts`` (texts and arrays) joined.  The lines' UTF-8
+    bytes are the joined array's data buffer, written as they are."""
+    n = max(len(p) for p in parts if isinstance(p, pa.Array))
+    for start in range(0, n, _CHUNK):
+        chunk = [p.slice(start, _CHUNK) if isinstance(p, pa.Array) else p for p in parts]
+        lines = pc.binary_join_element_wise(*chunk, "\n", "")
+        offsets = np.frombuffer(lines.buffers()[1], np.int32, count=len(lines) + 1, offset=4 * lines.offset)
+        data = memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]]
+        if hasattr(out, "buffer"):
+            out.flush()
+            out.buffer.write(data)
+        else:
+            out.write(bytes(data).decode("utf-8"))
+    return n
+
+
+def _keys(label: str, ids) -> pa.Array:
+    ids = ids if isinstance(ids, pa.Array) else pa.array(ids)
+    return _texts(pc.binary_join_element_wise(f"{label}:", ids.cast(pa.string()), ""), "string")
 
 
 def _graphml(store, out, drop_personal: bool) -> tuple[int, int]:
@@ -111,16 +167,15 @@ def _graphml(store, out, drop_personal: bool) -> tuple[int, int]:
             out.write(f'  <key id="{ids[a]}" for="{domain}" attr.name={quoteattr(a)} attr.type="{t}" />\n')
     out.write('  <graph edgedefault="directed">\n')
     n = m = 0
-    for label, key, row in _nodes(store, drop_personal):
-        data = [(nkey["label"], escape(label))] + [(nkey[a], _text(v, ntypes[a])) for a, v in row.items()]
-        body = "".join(f'<data key="{k}">{t}</data>' for k, t in data if t is not None)
-        out.write(f"    <node id={quoteattr(key)}>{body}</node>\n")
-        n += 1
-    for type_, a, b, row in _edges(store):
-        data = [(ekey["type"], type_)] + [(ekey[p], _text(v, etypes[p])) for p, v in row.items()]
-        body = "".join(f'<data key="{k}">{t}</data>' for k, t in data if t is not None)
-        out.write(f'    <edge source={quoteattr(a)} target={quoteattr(b)} id="{type_}">{body}</edge>\n')
-        m += 1
+    for label, c in _node_columns_of(store, drop_personal):
+        data = [_elements(f'<data key="{nkey[a]}">', _texts(v, ntypes[a]), "</data>") for a, v in c.items()]
+        n += _write_lines(out, ['    <node id="', _keys(label, c["id"]),
+                                f'"><data key="{nkey["label"]}">{label}</data>', *data, "</node>"])
+    for type_, fl, tl, c in _edge_columns(store):
+        data = [_elements(f'<data key="{ekey[p]}">', _texts(v, etypes[p]), "</data>")
+                for p, v in c.items() if not p.startswith("_")]
+        m += _write_lines(out, ['    <edge source="', _keys(fl, c["_a"]), '" target="', _keys(tl, c["_b"]),
+                                f'" id="{type_}"><data key="{ekey["type"]}">{type_}</data>', *data, "</edge>"])
     out.write("  </graph>\n</graphml>\n")
     return n, m
 
@@ -154,22 +209,23 @@ def _gexf(store, out, drop_personal: bool) -> tuple[int, int]:
     out.write("    <nodes>\n")
     n = m = 0
     viz = {label: _gexf_viz(label) for label in model.labels()}
-    for label, key, row in _nodes(store, drop_personal):
-        row = {_gexf_attr_name(a, _GEXF_RESERVED_NODE): v for a, v in row.items()}
-        name = row.get("name")
-        values = [(nid["kg_label"], escape(label))] + [(nid[a], _text(v, ntypes[a])) for a, v in row.items()]
-        att = "".join(f'<attvalue for="{i}" value="{t}" />' for i, t in values if t is not None)
-        lab = quoteattr(str(_scalar(name) if name is not None else key))
-        out.write(f"      <node id={quoteattr(key)} label={lab}><attvalues>{att}</attvalues>{viz[label]}</node>\n")
-        n += 1
+    for label, c in _node_columns_of(store, drop_personal):
+        keys = _keys(label, c["id"])
+        att = [_elements(f'<attvalue for="{nid[name]}" value="', _texts(v, ntypes[name]), '" />')
+               for name, v in ((_gexf_attr_name(a, _GEXF_RESERVED_NODE), v) for a, v in c.items())]
+        shown = pc.coalesce(_texts(c["name"], "string"), keys)  # Gephi's label: the name, else the key
+        n += _write_lines(out, ['      <node id="', keys, '" label="', shown,
+                                f'"><attvalues><attvalue for="{nid["kg_label"]}" value="{label}" />', *att,
+                                f"</attvalues>{viz[label]}</node>"])
     out.write("    </nodes>\n    <edges>\n")
-    for type_, a, b, row in _edges(store):
-        row = {_gexf_attr_name(p, _GEXF_RESERVED_EDGE): v for p, v in row.items()}
-        values = [(eid["kg_type"], type_)] + [(eid[p], _text(v, etypes[p])) for p, v in row.items()]
-        att = "".join(f'<attvalue for="{i}" value="{t}" />' for i, t in values if t is not None)
-        out.write(f'      <edge id="{m}" source={quoteattr(a)} target={quoteattr(b)} label="{type_}">'
-                  f"<attvalues>{att}</attvalues></edge>\n")
-        m += 1
+    for type_, fl, tl, c in _edge_columns(store):
+        att = [_elements(f'<attvalue for="{eid[name]}" value="', _texts(v, etypes[name]), '" />')
+               for name, v in ((_gexf_attr_name(p, _GEXF_RESERVED_EDGE), v) for p, v in c.items()
+                               if not p.startswith("_"))]
+        ids = pa.array(range(m, m + len(c["_a"]))).cast(pa.string())
+        m += _write_lines(out, ['      <edge id="', ids, '" source="', _keys(fl, c["_a"]), '" target="',
+                                _keys(tl, c["_b"]), f'" label="{type_}"><attvalues><attvalue for="{eid["kg_type"]}" '
+                                f'value="{type_}" />', *att, "</attvalues></edge>"])
     out.write("    </edges>\n  </graph>\n</gexf>\n")
     return n, m
 

@@ -162,9 +162,10 @@ class EmbeddedStore(GraphStore):
             conn.set_query_timeout(_NO_TIMEOUT_MS)
         return out
 
-    def read_columns(self, cypher: str) -> dict[str, list]:
+    def read_columns(self, cypher: str, *, arrow: bool = False) -> dict[str, list]:
         """A whole read as columns (Arrow: no Python object per value), under the configured
-        time limit and ``KG_GRAPH_ROW_CAP`` (:class:`ResultTooLarge` past it, never cut)."""
+        time limit and ``KG_GRAPH_ROW_CAP`` (:class:`ResultTooLarge` past it, never cut);
+        ``arrow=True`` keeps each column a pyarrow array."""
         cap, timeout = config.read_limits(whole=True)
 
         def work(conn):
@@ -172,6 +173,8 @@ class EmbeddedStore(GraphStore):
             if res.get_num_tuples() > cap:
                 raise ResultTooLarge.at(cap)
             table = res.get_as_arrow()
+            if arrow:
+                return {c: table.column(c).combine_chunks() for c in table.column_names}
             return {c: table.column(c).to_pylist() for c in table.column_names}
 
         return self._in_read_tx(work, timeout)
