@@ -306,7 +306,7 @@ def _bench_query(store: GraphStore, draw: ParamDraw, qid: str, runs: int, timeou
 # --------------------------------------------------------------------------- analytics
 
 
-ANALYSES = ("degree", "betweenness", "communities", "partners", "brokers")
+from graph.analyses import ANALYSES  # noqa: E402  (one list of the analyses)
 #: networkx partners and brokers are pure Python over every pair / neighbourhood: minutes at M
 NX_ONLY_UP_TO = {"partners": 20_000, "brokers": 20_000}
 

@@ -18,9 +18,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph import analytics as nxa
+from graph.analyses import ANALYSES
 from graph.projection import GraphArrays, read_arrays
 
-__all__ = ["read_arrays", "degree_centrality", "betweenness_centrality", "communities", "suggest_partners",
+__all__ = ["ANALYSES", "read_arrays", "degree_centrality", "betweenness_centrality", "communities", "suggest_partners",
            "brokers_between_tracks"]
 
 _ND = nxa._NDIGITS

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from graph.analyses import ANALYSES
 from graph.formatting import FORMATS, render
 
 
@@ -64,7 +65,6 @@ def register(cli: click.Group) -> None:
     _register_export(cli)
 
 
-ANALYSES = ("degree", "betweenness", "communities", "brokers", "partners")
 
 
 def _fast_analysis(store, what: str, top: int) -> list[dict]:
