@@ -5,9 +5,13 @@
 // description: Every platform and every track a platform serves: the plan view when no document is loaded.
 // description_zh: 全部平台，以及平台服务的全部赛道：未载入文件时的“行动方案”视图。
 // shape: graph
-MATCH (p:Platform)
-RETURN 'Platform' AS label, p.id AS id ORDER BY id
-UNION ALL
-MATCH (:Platform)-[:SERVES]->(t:Track)
-WITH DISTINCT t
-RETURN 'Track' AS label, t.id AS id ORDER BY id
+// The two branches ordered together: a UNION ALL's branches may come back in either order.
+CALL {
+  MATCH (p:Platform)
+  RETURN 'Platform' AS label, p.id AS id
+  UNION ALL
+  MATCH (:Platform)-[:SERVES]->(t:Track)
+  WITH DISTINCT t
+  RETURN 'Track' AS label, t.id AS id
+}
+RETURN label, id ORDER BY label, id
