@@ -33,6 +33,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KG_GRAPH_ROW_CAP", "2000000",
             "most rows a read that must be whole may take (export, analytics, map edges, a load's diff): "
             "more is refused, never cut"),
+    Setting("KG_NEO4J_READ_RETRY_S", "5",
+            "seconds a Neo4j read retries while the server cannot be reached (a person is waiting)"),
+    Setting("KG_NEO4J_WRITE_RETRY_S", "15",
+            "seconds a Neo4j write (a load: one transaction) retries transient errors and outages"),
     Setting("KG_MAP_NODE_CAP", "2000", "most nodes drawn on a map before it is reduced"),
     Setting("KG_APP_DATA_DIR", str(ROOT / "data" / "changzhou"), "what the app loads into an empty store on first start"),
 )

@@ -100,7 +100,9 @@ class SecondNeo4j:
         return subprocess.run([str(SCRIPT), cmd], cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=timeout)
 
-    def start(self) -> None:
+    def start(self, **settings: str) -> None:
+        """Start with these launcher settings (none: the defaults)."""
+        self.extra_env = settings
         proc = self._script("start", timeout=400)
         if proc.returncode != 0:
             raise RuntimeError(f"second Neo4j did not start ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -113,18 +115,18 @@ class SecondNeo4j:
         proc = self._script("stop", timeout=120)
         assert proc.returncode == 0, proc.stderr
 
-    def restart(self, **settings: str) -> None:
-        """Stop, then start with these launcher settings (none: the defaults again)."""
-        self.stop()
-        self.extra_env = settings
-        self.start()
-
     def running(self) -> bool:
         return self._script("status", timeout=30).returncode == 0
 
-    def ensure_running(self) -> None:
-        if not self.running():
-            self.start()
+    def ensure_running(self, **settings: str) -> None:
+        """Running with these launcher settings (none: the defaults); restarted only when it
+        is down or runs with others (a restart costs 20-30 s)."""
+        up = self.running()
+        if up and self.extra_env == settings:
+            return
+        if up:
+            self.stop()
+        self.start(**settings)
 
     def settings(self) -> dict[str, str]:
         return {"NEO4J_URI": self.uri, "NEO4J_USER": "neo4j", "NEO4J_PASSWORD": self.password,
@@ -191,20 +193,32 @@ def clean_load(tmp_path_factory) -> dict:
 
 # ===================================================================================== outages
 
+# The driver's retry windows during the outage test (graph/config.py; defaults 5 s and 15 s).
+OUTAGE_RETRY = {"KG_NEO4J_READ_RETRY_S": "1", "KG_NEO4J_WRITE_RETRY_S": "1"}
+# The second server's launcher settings for the load too large for one transaction.
+TX_CAPPED = {"NEO4J_TX_MEMORY": "2m"}
+
+
 
 def test_outage_cli_app_and_the_same_store_object_recover(neo4j_b, monkeypatch):
     """Neo4j stops: the CLI prints one line and exits 1, the app shows a friendly error, the
-    store raises StoreUnavailable.  Neo4j comes back: the SAME Neo4jStore object works."""
+    store raises StoreUnavailable.  Neo4j comes back: the SAME Neo4jStore object works.
+
+    The driver's retry windows are lowered to 1 s (``OUTAGE_RETRY``): with the defaults (5 s
+    for reads, 15 s for writes, RELIABILITY.md) a read and a write on the stopped server wait
+    ~7 s and ~15 s, and what happens at their end is the same."""
     from graph.store.base import StoreUnavailable
 
     neo4j_b.ensure_running()
+    for k, v in OUTAGE_RETRY.items():
+        monkeypatch.setenv(k, v)
     store = neo4j_b.store()  # like the app's cached connection: created once, kept
     try:
         assert store.read("RETURN 1 AS one").single_value() == 1
         store.write("MERGE (t:Track {id: 'outage-probe'}) SET t.name = 'probe'")
 
         neo4j_b.stop()
-        env = clean_env(KG_STORE="neo4j", **neo4j_b.settings())
+        env = clean_env(KG_STORE="neo4j", **neo4j_b.settings(), **OUTAGE_RETRY)
         timings = {}
         for args in (["stats"], ["cypher", "MATCH (n) RETURN count(n)"], ["ingest", str(BUNDLED), "-q"]):
             t0 = time.monotonic()
@@ -222,7 +236,7 @@ def test_outage_cli_app_and_the_same_store_object_recover(neo4j_b, monkeypatch):
             store.write("MERGE (t:Track {id: 'outage-probe-2'})")
 
         # the app: a friendly st.error, no exception, no traceback
-        at = _app_test(monkeypatch, KG_STORE="neo4j", **neo4j_b.settings())
+        at = _app_test(monkeypatch, KG_STORE="neo4j", **neo4j_b.settings(), **OUTAGE_RETRY)
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         errors = " ".join(e.value for e in at.error)
@@ -230,8 +244,10 @@ def test_outage_cli_app_and_the_same_store_object_recover(neo4j_b, monkeypatch):
         assert len(at.metric) == 0
 
         # Neo4j returns: the same object answers, no restart of the process
+        # back with the transaction memory cap of the next test (TX_CAPPED, 2 MiB a transaction,
+        # far above any write here): one restart fewer than stopping again to set it
         t0 = time.monotonic()
-        neo4j_b.start()
+        neo4j_b.start(**TX_CAPPED)
         timings["restart"] = round(time.monotonic() - t0, 1)
         t0 = time.monotonic()
         assert store.read("MATCH (t:Track {id: 'outage-probe'}) RETURN t.name").single_value() == "probe"
@@ -241,6 +257,74 @@ def test_outage_cli_app_and_the_same_store_object_recover(neo4j_b, monkeypatch):
         _record("outage_timings_s", timings)
     finally:
         store.close()
+
+
+def test_a_load_too_large_for_one_transaction_fails_whole_and_says_what_to_change(neo4j_b):
+    """Neo4j caps the memory of transactions (all of them together: 70% of the heap by
+    default; scale L, 11.7M rows, reached it with a 4 GiB heap).  A load is one transaction,
+    so it fails whole, at once (neither retried by the driver, which retries transient errors
+    such as this one for 15 s, nor tried again on the MERGE path), and the message names the
+    cap and what to change.  Here the cap is one transaction's (``NEO4J_TX_MEMORY``,
+    db.memory.transaction.max) at 2 MiB, and the same rows load once it is lifted."""
+    import neo4j
+
+    from bench.generate import generate
+    from graph.store.base import META_LABEL, TransactionTooLarge
+
+    nodes, rels = generate("XS", 1)
+    n_nodes = sum(len(rows) for rows in nodes.values())
+    neo4j_b.ensure_running(**TX_CAPPED)  # as the outage test left it, when it ran just before
+    try:
+        store = neo4j_b.store()
+        try:
+            store.clear()
+            attempts = []
+            original = neo4j.ManagedTransaction.run
+
+            def counting_run(self, query, parameters=None, **kw):
+                if " CREATE " in str(query) or " MERGE " in str(query):
+                    attempts.append(str(query))
+                return original(self, query, parameters, **kw)
+
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(neo4j.ManagedTransaction, "run", counting_run)
+                t0 = time.monotonic()
+                with pytest.raises(TransactionTooLarge) as err:
+                    store.load(nodes, rels)
+                _record("load_over_tx_memory_cap_s", round(time.monotonic() - t0, 1))
+            assert attempts.count(attempts[0]) == 1, "the first statement ran again"
+            assert not any(" MERGE " in q for q in attempts), "the MERGE path ran after the bulk path"
+            message = str(err.value)
+            assert "ran out of transaction memory" in message, message
+            assert "db.memory.transaction.max" in message and "NEO4J_HEAP" in message, message
+            assert "\n" not in message
+            assert store.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN count(n)").single_value() == 0
+        finally:
+            store.close()
+    finally:
+        neo4j_b.ensure_running()  # the cap lifted
+    store = neo4j_b.store()
+    try:
+        store.load(nodes, rels)
+        assert store.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN count(n)").single_value() == n_nodes
+        store.clear()
+    finally:
+        store.close()
+
+
+def test_the_driver_retry_windows_are_settings(monkeypatch):
+    """KG_NEO4J_READ_RETRY_S / KG_NEO4J_WRITE_RETRY_S (defaults 5 s and 15 s) are what the
+    store's sessions retry for; no connection is made to read them."""
+    from graph.store.neo4j_store import Neo4jStore
+
+    for k in OUTAGE_RETRY:
+        monkeypatch.delenv(k, raising=False)
+    with Neo4jStore(f"bolt://127.0.0.1:{free_port()}", "neo4j", "x") as s:
+        assert s.retry_s == {"read": 5.0, "write": 15.0}
+    monkeypatch.setenv("KG_NEO4J_READ_RETRY_S", "0.5")
+    monkeypatch.setenv("KG_NEO4J_WRITE_RETRY_S", "2")
+    with Neo4jStore(f"bolt://127.0.0.1:{free_port()}", "neo4j", "x") as s:
+        assert s.retry_s == {"read": 0.5, "write": 2.0}
 
 
 def _neo4j_logger_is_quiet() -> bool:
@@ -332,59 +416,6 @@ def test_a_non_transient_error_is_not_retried_and_leaves_nothing(neo4j_b):
             store.run_atomic([("MERGE (t:Track {id: 'a'}) SET t.name = 'a'", {}),
                               ("RETURN 1/0", {})])
         assert store.read("MATCH (t:Track) RETURN count(t)").single_value() == 0
-    finally:
-        store.close()
-
-
-def test_a_load_too_large_for_one_transaction_fails_whole_and_says_what_to_change(neo4j_b):
-    """Neo4j caps the memory of transactions (all of them together: 70% of the heap by
-    default; scale L, 11.7M rows, reached it with a 4 GiB heap).  A load is one transaction,
-    so it fails whole, at once (neither retried by the driver, which retries transient errors
-    such as this one for 15 s, nor tried again on the MERGE path), and the message names the
-    cap and what to change.  Here the cap is one transaction's (``NEO4J_TX_MEMORY``,
-    db.memory.transaction.max) at 2 MiB, and the same rows load once it is lifted."""
-    import neo4j
-
-    from bench.generate import generate
-    from graph.store.base import META_LABEL, TransactionTooLarge
-
-    nodes, rels = generate("XS", 1)
-    n_nodes = sum(len(rows) for rows in nodes.values())
-    neo4j_b.restart(NEO4J_TX_MEMORY="2m")
-    try:
-        store = neo4j_b.store()
-        try:
-            store.clear()
-            attempts = []
-            original = neo4j.ManagedTransaction.run
-
-            def counting_run(self, query, parameters=None, **kw):
-                if " CREATE " in str(query) or " MERGE " in str(query):
-                    attempts.append(str(query))
-                return original(self, query, parameters, **kw)
-
-            with pytest.MonkeyPatch.context() as mp:
-                mp.setattr(neo4j.ManagedTransaction, "run", counting_run)
-                t0 = time.monotonic()
-                with pytest.raises(TransactionTooLarge) as err:
-                    store.load(nodes, rels)
-                _record("load_over_tx_memory_cap_s", round(time.monotonic() - t0, 1))
-            assert attempts.count(attempts[0]) == 1, "the first statement ran again"
-            assert not any(" MERGE " in q for q in attempts), "the MERGE path ran after the bulk path"
-            message = str(err.value)
-            assert "ran out of transaction memory" in message, message
-            assert "db.memory.transaction.max" in message and "NEO4J_HEAP" in message, message
-            assert "\n" not in message
-            assert store.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN count(n)").single_value() == 0
-        finally:
-            store.close()
-    finally:
-        neo4j_b.restart()
-    store = neo4j_b.store()
-    try:
-        store.load(nodes, rels)
-        assert store.read(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN count(n)").single_value() == n_nodes
-        store.clear()
     finally:
         store.close()
 

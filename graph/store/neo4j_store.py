@@ -43,8 +43,6 @@ _FILE_OPERATORS = ("LoadCSV",)
 # StoreUnavailable line, so its log records are not printed on top of that.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 logging.getLogger("neo4j").propagate = False
-# Reads give up sooner than writes during an outage: a person is waiting for them.
-_READ_RETRY_S = 5.0
 
 
 _SCALARS = (str, int, float, type(None))  # bool is an int
@@ -93,11 +91,16 @@ class Neo4jStore(GraphStore):
         self.uri = uri or config.setting("NEO4J_URI")
         self.database = database or config.setting("NEO4J_DATABASE")
         auth = (user or config.setting("NEO4J_USER"), password if password is not None else config.setting("NEO4J_PASSWORD"))
+        # How long the driver retries (back-off 1, 2, 4 … s): reads give up sooner than writes
+        # during an outage, as a person is waiting for them (KG_NEO4J_READ_RETRY_S,
+        # KG_NEO4J_WRITE_RETRY_S).
+        self.retry_s = {"read": float(config.setting("KG_NEO4J_READ_RETRY_S")),
+                        "write": float(config.setting("KG_NEO4J_WRITE_RETRY_S"))}
         try:
             # Notifications off: the generic upserts name properties a label may not have yet,
             # which Neo4j would report as warnings on every call.
             self._driver = GraphDatabase.driver(self.uri, auth=auth, connection_timeout=5,
-                                                max_transaction_retry_time=15,
+                                                max_transaction_retry_time=self.retry_s["write"],
                                                 notifications_min_severity="OFF")
         except (ValueError, nx_exc.ConfigurationError) as e:
             raise StoreError(f"bad NEO4J_URI {self.uri!r}: {e}") from None
@@ -158,10 +161,9 @@ class Neo4jStore(GraphStore):
 
     def _session_call(self, mode: str, work):
         try:
-            extra = {"max_transaction_retry_time": _READ_RETRY_S} if mode == "read" else {}
             with self._driver.session(database=self.database,
                                       default_access_mode=READ_ACCESS if mode == "read" else neo4j.WRITE_ACCESS,
-                                      **extra) as s:
+                                      max_transaction_retry_time=self.retry_s[mode]) as s:
                 return (s.execute_read if mode == "read" else s.execute_write)(work)
         except (nx_exc.ServiceUnavailable, nx_exc.SessionExpired, OSError) as e:
             raise self._unavailable(e) from None
