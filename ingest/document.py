@@ -347,6 +347,7 @@ _CHROME_LINE_RES = [
     re.compile(r"(网站)?首页\s*(>>|>|»|＞|›|/|→).*"),
     re.compile(r"(浏览次数|阅读次数|阅读量|点击数|点击量|点击率|访问量|访问次数|字号|字体|责任编辑|编辑|作者|来源|分享到|分享)\s*[:：].*"),
     re.compile(r"分享到.*"),
+    re.compile(r"\d+\s*次(?:浏览|阅读)(?:\s+发布时间\s*[:：].*)?"),  # 0次浏览 发布时间:2025-04-02 15:26:00
     re.compile(r"(主办单位|主办|承办单位|承办|协办单位|协办|版权所有|技术支持|网站标识码|网站地图|联系我们|地址|联系电话|电话|传真|邮编|电子邮箱|E-?mail|ICP备案号|备案号)\s*[:：].*", re.I),
     re.compile(r".*(ICP备|公网安备|网站支持IPV6|推荐使用.*分辨率|版权所有|Copyright|免责声明|文章转载自|本文由用户上传|如有侵权).*", re.I),
     re.compile(r".{0,60}(浏览次数|阅读量|点击数)\s*[:：].{0,60}"),
@@ -373,11 +374,18 @@ def _is_chrome(line: str) -> bool:
     return any(rx.fullmatch(s) for rx in _CHROME_LINE_RES)
 
 
+# a list of other pages after an article: it ends the article (but not as a menu item above it)
+_RELATED_LIST_RE = re.compile(r"(?:相关|推荐|延伸|热门|热点)(?:文章|阅读|新闻|推荐|资讯)|猜你喜欢|上一篇[:：].*")
+
+
 def strip_chrome(lines: Sequence[str]) -> list[str]:
     """The lines of a web-page copy without navigation, breadcrumb, view counters,
-    print/close/share buttons, footers and page numbers (blank lines are kept)."""
+    print/close/share buttons, footers and page numbers (blank lines are kept); a list of
+    related articles after the text (相关文章 and the headlines under it) is dropped."""
     out: list[str] = []
     for line in lines:
+        if _RELATED_LIST_RE.fullmatch(line.strip()) and any(len(l) >= 60 for l in out):
+            break
         if _is_chrome(line):
             continue
         line = _CHROME_TAIL_RE.sub("", line).rstrip()
@@ -451,7 +459,7 @@ _END_PUNCT = "。；;：:，,！!？?"
 # a web copy that ran its articles together: "第一条 …。     第二条 …"
 _INLINE_ARTICLE_RE = re.compile(rf"\s{{2,}}(?=第[{_CN_NUM}]+条\s)")
 # the present (发展基础, 工作回顾) or the terms of a measure's support (支持对象, 申报条件): no goals there
-_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与|回顾|成效|现状|基本情况|过去"
+_REVIEW_RE = re.compile(r"发展基础|工作回顾|发展现状|发展成效|面临形势|基础与|回顾|成效|现状|基本情况|过去|执行情况|完成情况"
                         r"|支持对象|适用范围|申报条件|申请条件|资格条件|认定条件|支持标准|奖励标准|补助标准")
 _GOALS_RE = re.compile(r"目标|指标")  # a goals section: 发展目标, 主要目标, 主要指标
 # a year's goals or work inside a document: 今年主要目标, 2025年重点工作 (not 2024—2026年)
@@ -475,9 +483,13 @@ def _heading(line: str) -> tuple[str, int, str, str] | None:
     return None
 
 
+# a list item (●经济增长6%左右), prose however short; ■ and □ mark headings
+_LIST_ITEM_BULLETS = "●•▪◆►▶★"
+
+
 def _is_title_like(line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > 60 or s[-1] in _END_PUNCT:
+    if not s or len(s) > 60 or s[-1] in _END_PUNCT or s[0] in _LIST_ITEM_BULLETS:
         return False
     if not re.search(r"[\u4e00-\u9fff]", s):
         return False
@@ -562,7 +574,10 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
     doc_id = _document_id(number, title, front.body_title, path, raw)
     annual = any(is_annual_title(t) for t in (title, front.body_title, notice_title))
     since = _first_year((front.body_title, title, notice_title), normalize_date(fields.get("date_issued")))
+    if not annual and _reports_a_years_work(body):
+        annual, since = True, since or _latest_year("\n".join(body)[:_LEAD_CHARS])
     sections, blocks, preamble_lines = _sections_and_blocks(body, numbering, front.preamble_lines, annual)
+    blocks = _lead_blocks(front.notice, annual) + blocks
     clauses = _clauses(blocks, doc_id, front.body_title or title or "", (annual, since))
     return ParsedDocument(
         id=doc_id,
@@ -794,6 +809,36 @@ def _sections_and_blocks(body: list[str], numbering: _Numbering, preamble_lines:
             blocks.append((current_section, current))
         current.lines.append(line)
     return sections, blocks, preamble_lines
+
+
+_LEAD_CHARS = 400  # the lead of a news report: what it reports on
+
+
+# a report delivered or quoted (作政府工作报告, 政府工作报告提出), not one a plan cites (落实…政府工作报告要求)
+_DELIVERS_REPORT_RE = re.compile(r"(?<![工合创])作[^，,。；;]{0,12}政府工作报告|政府工作报告(?:中)?(?:提出|指出|明确)")
+
+
+def _reports_a_years_work(body: list[str]) -> bool:
+    """A report of a year's work in the lead of an untitled copy (…作政府工作报告; 印发《关于…
+    的若干政策(2025年)》): its targets are that year's, as under such a title."""
+    lead = "\n".join(body)[:_LEAD_CHARS]
+    return bool(_DELIVERS_REPORT_RE.search(lead)) or any(is_annual_title(t) for t in re.findall(r"《([^《》]{4,60})》", lead))
+
+
+def _latest_year(text: str) -> int | None:
+    """The latest year named in ``text`` (2025 in 2025年1月20日…回顾2024年工作)."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})年", text)]
+    return max(years) if years else None
+
+
+def _lead_blocks(notice: list[str], annual: bool) -> list[tuple[Section | None, _Block]]:
+    """A news report's lead above the document it reports (日前…印发… 文件指出,…全年新增光伏装机
+    5万千瓦以上。): its paragraphs that state targets, as an unnumbered block of their own."""
+    end = next((i for i, l in enumerate(notice) if "关于" in l and _NOTICE_END_RE.search(l)), len(notice))
+    lead = [l for l in notice[:end] if len(l) >= 40 and l[-1] in "。；;" and _is_paragraph(l)]
+    if not lead or not extract_targets("\n".join(lead), annual=annual):
+        return []
+    return [(None, _Block("section", "", None, lead))]
 
 
 def _section(h: tuple[str, int, str, str], number: int) -> tuple[Section, str]:

@@ -105,7 +105,7 @@ _PRESENT_RE = re.compile(r"已|现有|目前|当前|截至|截止|去年|过去|
 # a condition to apply for support (申报企业…营业收入不低于2000万元), not a goal
 _CONDITION_RE = re.compile(r"申报(?!量)|申请(?!量)|门槛|准入")
 # a year that dates a figure (not 到2027年, 较2023年, 2025年底前)
-_YEAR_RE = re.compile(r"(?<![到至较比从于\d])(\d{4})年(?!度?(?:底|末)?(?:之)?前)")
+_YEAR_RE = re.compile(r"(?<![到至较比从\d])(?<![^关]于)(\d{4})年(?!度?(?:底|末)?(?:之)?前)")  # 关于2024年的工作 dates
 # an amount that defines a kind of firm or project: 主营业务收入2000万元以上工业企业
 _THRESHOLD_NOUN_RE = re.compile(r"\s*(?:的)?[\u4e00-\u9fff]{0,4}?(?:企业|项目|单位)")
 _INCENTIVE_RE = re.compile(r"给予|奖励|补助|补贴|资助|奖补|贴息|一次性|最高")
@@ -125,7 +125,7 @@ _TRAILING_COMPARATOR_RE = re.compile("(?:" + "|".join(map(re.escape, _PREFIX_WOR
 _CHANGE_ONLY_RE = re.compile(r"(?:年均|每年|累计)?(?:" + "|".join(_CHANGE_VERBS) + r")?(?:速|幅|率)?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ANNUAL_TITLE_RE = re.compile(r"(?<![\d—\-–~～至])\d{4}年度?.{0,30}(重点工作|工作要点|工作计划|工作安排|工作报告|发展计划|预期目标)"
-                              r"|政府工作报告|今年")
+                              r"|政府工作报告|今年|[（(]\d{4}年版?[）)]")  # 若干政策(2025年版)
 
 
 def is_annual_title(title: str | None) -> bool:
@@ -458,7 +458,7 @@ def _target_at(text: str, q: _Quantity, last_end: int, ctx: _Context) -> TargetD
     expr_start = text.rfind(a.prefix, 0, q.start) if a.prefix else q.start
     mstart = _metric_start(text[a.seg_start:expr_start], a.seg_start)
     pre = _TRAILING_COMPARATOR_RE.sub("", text[mstart:expr_start]).strip()
-    metric = (pre + post_text.lstrip().removeprefix("的")).strip()
+    metric = (pre + post_text.lstrip().removeprefix("的")).strip().lstrip("●•▪◆►▶★■□ ")  # a list item's bullet
     if not metric or _CHANGE_ONLY_RE.fullmatch(metric):  # …规模突破1000亿元,年均增长15%
         own = _TRAILING_COMPARATOR_RE.sub("", text[a.seg_start:expr_start]).strip()
         metric = _previous_metric(text, a.seg_start) + (own if _CHANGE_ONLY_RE.fullmatch(own) else metric)

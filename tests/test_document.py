@@ -511,3 +511,51 @@ def test_other_numbering_schemes():
     assert [s.title for s in rules.sections] == ["总则", "附则"]
     assert [c.label for c in rules.clauses] == ["一", "二", "三"]
     assert [(t.value, t.unit, t.comparator, t.period) for _, t in rules.targets] == [(5, "亿元", "at_least", "per_year")]
+
+
+# --------------------------------------------------------------------------- news copies and reports (invented texts)
+
+def _targets_of(text):
+    return [(t.value, t.unit, t.comparator, t.period) for c in parse_document(text).clauses for t in c.targets]
+
+
+def test_a_bullet_list_of_expected_values_under_a_heading_is_read():
+    """● items are list items (prose), ■ lines headings: a digest's list of this year's goals."""
+    text = ("某省政府工作报告摘要\n\n■ 2024年成绩单\n\n●粮食总产达到557亿斤\n\n"
+            "■ 2025年经济社会发展的主要预期目标\n\n●经济增长6%左右\n\n●城镇新增就业70万人以上\n")
+    assert _targets_of(text) == [(6, "%", "about", "per_year"), (70, "万人", "at_least", "per_year")]
+
+
+def test_the_related_articles_after_a_news_copy_are_not_its_text():
+    text = ("发布时间:2025-04-02 15:26:00\n某省印发工作方案。其中提出,到2027年,累计建成国家级特色产业集群30个,"
+            "争创3-5个领军型县域冠军产业。\n相关文章\n04-30某地一季度GDP同比增长6.7%\n04-29某公司拟不超1.5亿元进行证券投资\n")
+    doc = parse_document(text)
+    assert _targets_of(text) == [(30, "个", "at_least", "plan_period"), (3, "个", "between", "plan_period")]
+    assert doc.title is None and "证券投资" not in "".join(c.text for c in doc.clauses)
+
+
+def test_a_news_lead_above_the_document_it_reports_keeps_its_targets():
+    text = ("日前,某区人民政府印发若干政策举措(2025年版)的通知。\n"
+            "文件指出,严格落实国家关于新增可再生能源消费不纳入总量等政策。全年新增光伏装机5万千瓦以上。新增公共充电设施260根以上。\n"
+            "某区人民政府关于印发若干政策举措(2025年版)的通知\n各乡镇人民政府:\n现印发给你们,请认真贯彻执行。\n"
+            "若干政策举措\n(2025年版)\n一、强化科技创新\n2025年,力争全社会研发投入强度达到2.95%。\n")
+    assert _targets_of(text) == [(5, "万千瓦", "at_least", "per_year"), (260, "根", "at_least", "per_year"),
+                                 (2.95, "%", "at_least", "per_year")]
+
+
+def test_a_news_report_of_a_work_report_reads_this_years_goals_not_last_years_results():
+    """The report is delivered in the lead (作政府工作报告): its goals are the year's; the
+    figures of 关于2024年的工作 are last year's results."""
+    text = ("某省人大会议开幕\n2025年1月20日上午,某省人民代表大会开幕,省长代表省政府向大会作政府工作报告。\n"
+            "关于2024年的工作,报告指出:全省经济运行稳健向好,实现地区生产总值9.86万亿元、增长5.7%,增速高于全国0.7个百分点。\n"
+            "关于2025年工作的主要目标:地区生产总值增长5%以上,城镇新增就业110万人以上。\n")
+    assert _targets_of(text) == [(5, "%", "at_least", "per_year"), (110, "万人", "at_least", "per_year")]
+    # a plan that only cites a work report (落实…政府工作报告要求) is no year's work
+    plan = ("某市实施方案(2024-2026年)\n为落实2024年市政府工作报告要求,制定本方案。\n一、发展目标\n到2026年,培育企业100家。\n")
+    assert _targets_of(plan) == [(100, "家", "at_least", "plan_period")]
+
+
+def test_a_plan_execution_section_is_last_years_results():
+    text = ("某区2024年计划执行情况与2025年计划草案的报告\n一、2024年国民经济和社会发展计划执行情况\n"
+            "预计全年地区生产总值突破1700亿元,税收占比近95%。\n")
+    assert _targets_of(text) == []
