@@ -72,17 +72,19 @@ def test_the_tuning_split_meets_the_goal(tuned):
         assert total.clause_accuracy >= 0.95 and total.period_accuracy >= 0.9, split
 
 
-@pytest.mark.xfail(strict=True, reason="held-out precision is 0.89 (40/45) at 24cc263: present-state figures taken as "
-                   "targets (江岸区 预计…突破1700亿元 and 税收占比近95% under 一、2024年…计划执行情况; 山东 实现地区生产总值"
-                   "9.86万亿元, 增长5.7%, 增速高于全国0.7个百分点)")
+@pytest.mark.xfail(strict=True, reason="held-out precision is 0.88 (50/57) at 2d9c829 on the split of 2026-12-04,"
+                                        " annotated (60cdb18) before the extractor ran on it: present-state figures "
+                                        "(鹿城 预计,2020年…1200亿元左右, 超过9.3万元; 福建 预计2021年…超2.3万亿元, 增长15%左右; 重庆 2021年…2.6万亿元)"
+                                        " and numbers whose unit is not in the unit table (60亿度, 100口: found without "
+                                        "it)")
 def test_the_test_split_precision_meets_the_goal(held_out):
     assert held_out.overall("test").target_precision >= PRECISION_GOAL
 
 
-@pytest.mark.xfail(strict=True, reason="held-out recall is 0.66 (40/61) at 24cc263 on the split annotated before the "
-                   "extractor ran on it: a ● list of expected values, counts after a revenue threshold (超1000亿元的2个) "
-                   "and ranges, targets in a news lead, 不高于理论时延1.5倍, 补助经费 read as an incentive; see "
-                   "docs/documents-eval.md")
+@pytest.mark.xfail(strict=True, reason="held-out recall is 0.88 (50/57) at 2d9c829 on the split of 2026-12-04,"
+                                        " annotated (60cdb18) before the extractor ran on it: units not in the "
+                                        "table (亿度, 口), 力争达到5800亿元 after 达到5500亿元, 每年培养5000个…人才, 启动…等10个世界级旅游景区,"
+                                        " 4个过千亿产业集群, 新(改)建综合能源站6座; see docs/documents-eval.md")
 def test_the_test_split_recall_meets_the_goal(held_out):
     assert held_out.overall("test").target_recall >= RECALL_GOAL
 
@@ -131,8 +133,8 @@ def test_ambiguous_numbers_go_to_candidates_not_targets():
     assert review.nodes["Target"] == [] and not any(c["text"].startswith("数值 ") for c in review.candidates)
 
 
-# --------------------------------------------------------------------------- the held-out split as .docx and .pdf
-# Built by make_variants.py after the split's annotations were committed.
+# --------------------------------------------------------------------------- documents of the first held-out split as .docx and .pdf
+# Built by make_variants.py after that split's annotations were committed (the documents are in the tune split since 2026-12-04).
 
 def _parse(name):
     path = CORPUS_DIR / name
@@ -183,7 +185,7 @@ def _held_out_ambiguous():
         if ann["split"] != "test" or not ann["ambiguous"]:
             continue
         rows = document_rows(_parse(ann["file"]))
-        targets = {(t["value"], t["unit"]) for t in rows.nodes["Target"]}
+        targets = {(t["value"], t.get("unit", "")) for t in rows.nodes["Target"]}  # an index has no unit
         numbers = [c["text"] for c in rows.candidates if c["text"].startswith("数值 ")]
         out += [(ann["file"], a["value"], a["unit"], targets, numbers) for a in ann["ambiguous"]
                 if a.get("kind") != "repeat"]  # a target stated twice is a target, not a doubt
@@ -191,17 +193,16 @@ def _held_out_ambiguous():
 
 
 def test_the_held_out_split_has_ambiguous_numbers_to_check():
-    assert len(_held_out_ambiguous()) >= 3
+    # the split of 2026-12-04 has two (27项工程, 装机容量9兆瓦的…发电厂); the split before it had four
+    assert len(_held_out_ambiguous()) >= 2
 
 
-@pytest.mark.xfail(strict=True, reason="支持…科技攻关经费不低于8000万元 (quzhou) becomes a Target")
 def test_ambiguous_numbers_of_the_held_out_split_stay_out_of_targets():
     for file, value, unit, targets, _ in _held_out_ambiguous():
         assert (value, unit) not in targets, file
 
 
-@pytest.mark.xfail(strict=True, reason="1 of 4 reaches kg candidates (组建30亿元规模…基金, hangzhou); not "
-                   "100%保障 (wucheng), 安排资金15.48亿元 and 经费不低于8000万元 (quzhou)")
+@pytest.mark.xfail(strict=True, reason="1 of 2 reaches kg candidates (27项工程, fujian); not 装机容量9兆瓦的…发电厂 (liangping)")
 def test_ambiguous_numbers_of_the_held_out_split_go_to_candidates():
     for file, value, unit, _, numbers in _held_out_ambiguous():
         assert any(n.startswith(f"数值 {value:g}{unit}:") for n in numbers), (file, value, unit)
