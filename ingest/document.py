@@ -421,7 +421,13 @@ _LABEL_RE = re.compile(
 
 
 def _header_fields(line: str) -> list[tuple[str, str]] | None:
-    """``[(label, value), …]`` when ``line`` starts with a header label, else ``None``."""
+    """``[(label, value), …]`` when ``line`` starts with a header label, else ``None``.
+    In a row of table cells (``文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |``) a value is the
+    cell after its label, not the cells after it.
+
+    >>> _header_fields("文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |")
+    [('文号', '六盘水府办发〔2022〕10号')]
+    """
     s = line.strip()
     matches = list(_LABEL_RE.finditer(s))
     if not matches or matches[0].start() != 0:
@@ -430,7 +436,8 @@ def _header_fields(line: str) -> list[tuple[str, str]] | None:
     for i, m in enumerate(matches):
         label = re.sub(r"\s+", "", m.group(1))
         end = matches[i + 1].start() if i + 1 < len(matches) else len(s)
-        out.append((label, s[m.end():end].strip()))
+        cells = [c for c in re.split(r"\s*[|｜]\s*", s[m.end():end].strip()) if c]
+        out.append((label, cells[0] if cells else ""))
     return out
 
 

@@ -166,9 +166,6 @@ def test_a_docx_with_the_page_header_as_a_table_gives_the_same_clauses_and_targe
     assert score_document(docx_doc, ann) == score_document(plain, ann)
 
 
-@pytest.mark.xfail(strict=True, reason="the .docx (its table rows read as `a | b` lines) and the .txt now give the same "
-                   "id, number and 生成日期, but the .txt's `文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |` gives the number "
-                   "with the pipes and cells (|六盘水府办发〔2022〕10号|是否有效:||) in both")
 def test_a_docx_with_the_page_header_as_a_table_gives_the_same_header_fields():
     docx_doc = _parse("liupanshui-new-infrastructure-plan-2022.docx")
     plain = _parse("liupanshui-new-infrastructure-plan-2022.txt")
