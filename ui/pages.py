@@ -20,7 +20,7 @@ from ui.auth import may_see_store_path
 from ui.i18n import SENTENCE_SEP, join, rel_name, t, type_name, with_unit
 from ui.state import publish, qp, qp_int, qp_list, seed
 from ui.tables import tidy_frame
-from ui.widgets import entity_label, entity_picker, show_map, show_table, store_error
+from ui.widgets import chart_spec, entity_label, entity_picker, inline, show_map, show_table, store_error
 
 MAP_H = 560
 
@@ -47,16 +47,19 @@ def overview(ctx: D.Ctx) -> None:
     df = pd.DataFrame([{"label": lb, "type": type_name(lb, lang), "n": n, "color": model.node_type(lb).color}
                        for lb, n in nodes.items() if n])
     if not df.empty:
-        chart = alt.Chart(df).mark_bar().encode(
-            x=alt.X("n:Q", title=""), y=alt.Y("type:N", sort="-x", title=""),
-            color=alt.Color("color:N", scale=None), tooltip=["type", "n"])
-        st.altair_chart(chart, width="stretch")
+        st.vega_lite_chart(spec=chart_spec("counts", _counts_chart, df, lang), width="stretch")
     st.subheader(t("target_progress", lang))
     rows = D.kpi_rows(ctx.q("kpi.progress"))
     if not rows:
         st.info(t("no_targets", lang))
         return
     _kpi_table(rows, lang)
+
+
+def _counts_chart(df: pd.DataFrame, lang: str) -> alt.Chart:
+    return alt.Chart(inline(df)).mark_bar().encode(
+        x=alt.X("n:Q", title=""), y=alt.Y("type:N", sort="-x", title=""),
+        color=alt.Color("color:N", scale=None), tooltip=["type:N", "n:Q"])
 
 
 def _kpi_table(rows: list[dict], lang: str) -> None:
@@ -142,7 +145,7 @@ def _matrix_chart(cells: pd.DataFrame, lang: str) -> alt.LayerChart:
     """The heat map; a click on a cell selects it (param ``cell``: track_id and node_kind)."""
     cells = cells.assign(what=cells["node_kind"].map(lambda k: type_name(k, lang)))
     pick = alt.selection_point(name="cell", fields=["track_id", "node_kind"], on="click", clear=False)
-    base = alt.Chart(cells).encode(
+    base = alt.Chart(inline(cells)).encode(
         x=alt.X("what:N", sort=[type_name(k, lang) for k in KINDS], axis=alt.Axis(labelAngle=0, **AXIS)),
         y=alt.Y("row:N", sort=list(cells["row"].drop_duplicates()), axis=alt.Axis(orient="left", labelFontSize=13,
                                                                                   labelLimit=240, title=None)))
@@ -165,8 +168,8 @@ def matrix(ctx: D.Ctx) -> None:
         st.info(t("empty_store", lang))
         return
     part_of = {r["id"]: r["part_of"] for r in ctx.q("tracks.list").dicts() if r.get("part_of")}
-    event = st.altair_chart(_matrix_chart(D.matrix_cells(df, part_of), lang), width="stretch", on_select="rerun",
-                            selection_mode="cell", key="mx_chart")
+    event = st.vega_lite_chart(spec=chart_spec("matrix", _matrix_chart, D.matrix_cells(df, part_of), lang),
+                               width="stretch", on_select="rerun", selection_mode="cell", key="mx_chart")
     tracks = list(df["track_id"])
     track_names = dict(zip(df["track_id"], df["track"]))
     seed("mx_track", qp("track") if qp("track") in tracks else tracks[0])
@@ -201,16 +204,20 @@ def _platform_tracks(ctx: D.Ctx) -> None:
     if cells.empty:
         st.caption(t("none_found", lang))
         return
+    st.vega_lite_chart(spec=chart_spec("platform_tracks", _platform_tracks_chart, cells, lang), width="stretch")
+
+
+def _platform_tracks_chart(cells: pd.DataFrame, lang: str) -> alt.LayerChart:
     tip = [alt.Tooltip("platform:N", title=t("platform", lang)), alt.Tooltip("track:N", title=t("track", lang)),
            alt.Tooltip("segments:N", title=t("via_segment", lang))]
-    base = alt.Chart(cells).encode(
+    base = alt.Chart(inline(cells)).encode(
         x=alt.X("track:N", axis=alt.Axis(labelAngle=-30, labelAlign="left", **AXIS)),
         y=alt.Y("platform:N", axis=alt.Axis(labelFontSize=12, labelLimit=320, labelOverlap=False, title=None)))
     heat = base.mark_rect(stroke="#ffffff").encode(
         color=alt.Color("mark:N", scale=alt.Scale(domain=["●", "◐", "○"], range=["#2b6cb0", "#90cdf4", "#e2e8f0"]),
                         legend=None), tooltip=tip)
     text = base.mark_text(fontSize=13).encode(text="mark:N", color=alt.value("#111111"), tooltip=tip)
-    st.altair_chart((heat + text).properties(height=max(200, 24 * cells["platform"].nunique())), width="stretch")
+    return (heat + text).properties(height=max(200, 24 * cells["platform"].nunique()))
 
 
 # --------------------------------------------------------------------------- 图谱探索

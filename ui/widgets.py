@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from graph import model
@@ -11,7 +13,7 @@ from ui.errors import DOWN, INTERNAL, error_kind
 from ui.i18n import join, t, type_name
 from ui.tables import display_table
 
-__all__ = ["show_map", "entity_picker", "PICK_LIMIT", "store_error", "legend_md", "entity_label", "show_table"]
+__all__ = ["chart_spec", "inline", "show_map", "entity_picker", "PICK_LIMIT", "store_error", "legend_md", "entity_label", "show_table"]
 
 
 def show_map(map_result, height_px: int, lang: str) -> None:
@@ -21,6 +23,30 @@ def show_map(map_result, height_px: int, lang: str) -> None:
         st.info(map_result.notice)
     st.caption(t("map_shown", lang, shown=map_result.shown_nodes, total=map_result.total_nodes))
     st.iframe(map_result.html, height=height_px + 110)
+
+
+def inline(frame: pd.DataFrame) -> alt.Data:
+    """``frame`` as a chart's inline data: Altair copies it into the spec without a data
+    transformer (a global setting Streamlit switches per chart), so :func:`chart_spec` may
+    build the spec on any thread."""
+    return alt.Data(values=frame.to_dict("records"))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_spec(name: str, _build, frame: pd.DataFrame, lang: str) -> dict:
+    """The Vega-Lite spec of the Altair chart ``_build(frame, lang)`` (chart ``name``), for
+    ``st.vega_lite_chart``: built and validated once per chart, data and language, as every
+    visitor sees the same chart.  Building and validating the matrix page's two charts took
+    0.2–0.5 s of its run (BENCHMARKS.md, "App pages in a browser").
+
+    >>> spec = chart_spec("demo", lambda f, lang: alt.Chart(inline(f)).mark_bar().encode(x="n:Q"),
+    ...                   pd.DataFrame({"n": [1, 2]}), "zh")
+    >>> spec["mark"]["type"], "config" in spec
+    ('bar', False)
+    """
+    spec = _build(frame, lang).to_dict()
+    spec.pop("config", None)  # Altair's default theme, which Streamlit leaves out of its charts
+    return spec
 
 
 def show_table(columns, rows, lang: str, column_config: dict | None = None) -> None:
