@@ -26,6 +26,9 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 STORES = ("embedded", "neo4j")
 
 _neo4j: dict = {"env": None, "error": None, "state": None}
+# The test Neo4j servers (the shared one when conftest starts it, the tests' own) run the JVM
+# for short-lived servers (scripts/neo4j-local, NEO4J_JVM), as under scripts/test.
+os.environ.setdefault("NEO4J_JVM", "test")
 
 
 def _start_neo4j() -> dict[str, str]:
@@ -107,16 +110,18 @@ def load_bundled(s: GraphStore):
 _bundled_embedded: dict = {}
 
 
-@pytest.fixture
-def bundled_store(store_kind, tmp_path_factory):
-    """A store holding the bundled Changzhou dataset.  Tests must not write to it."""
-    if store_kind == "embedded":
-        if "store" not in _bundled_embedded:
-            s = open_test_store("embedded", tmp_path_factory.mktemp("bundled"))
-            load_bundled(s)
-            _bundled_embedded["store"] = s
-        yield _bundled_embedded["store"]
-        return
+def bundled_embedded(tmp_path_factory) -> GraphStore:
+    """The session's one embedded store holding the bundled data (loaded on first use)."""
+    if "store" not in _bundled_embedded:
+        s = open_test_store("embedded", tmp_path_factory.mktemp("bundled"))
+        load_bundled(s)
+        _bundled_embedded["store"] = s
+    return _bundled_embedded["store"]
+
+
+def bundled_neo4j() -> GraphStore:
+    """A connection to the shared Neo4j holding the bundled data, reloaded only when a write
+    came since it was loaded (the caller closes it)."""
     s = open_test_store("neo4j")
     # The shared Neo4j still holds the bundled data when no write from any process came since it
     # was loaded: a test that clears it without telling conftest cannot leave the next one an empty graph.
@@ -124,6 +129,16 @@ def bundled_store(store_kind, tmp_path_factory):
         s.clear()
         load_bundled(s)
         mark_bundled(s)
+    return s
+
+
+@pytest.fixture
+def bundled_store(store_kind, tmp_path_factory):
+    """A store holding the bundled Changzhou dataset.  Tests must not write to it."""
+    if store_kind == "embedded":
+        yield bundled_embedded(tmp_path_factory)
+        return
+    s = bundled_neo4j()
     yield s
     s.close()
 
@@ -164,12 +179,19 @@ def pytest_collection_modifyitems(config, items):
     items[:] = _bundled_neo4j_modules_together(items)
 
 
+# A module's fixture of the bundled data on both stores (bundled_embedded and bundled_neo4j).
+BOTH_BUNDLED = "both_stores"
+
+
 def _neo4j_use(item) -> str:
     """``B``: a Neo4j test reading the bundled data; ``d``: another Neo4j test (may change it)."""
+    names = getattr(item, "fixturenames", ())
+    if BOTH_BUNDLED in names:  # both stores at once, not parametrized
+        return "B"
     cs = getattr(item, "callspec", None)
     if cs is None or cs.params.get("store_kind") != "neo4j":
         return ""
-    return "B" if "bundled_store" in item.fixturenames else "d"
+    return "B" if "bundled_store" in names else "d"
 
 
 def _bundled_neo4j_modules_together(items: list) -> list:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import open_test_store, load_bundled
+
 from graph import model
 from graph.store.base import normalise_value
 from queries.library import load_library, run_named
@@ -140,19 +140,12 @@ def test_bounded_parameters_refuse_values_past_their_bounds(qid, params, bound):
 
 @pytest.fixture(scope="module")
 def both_stores(tmp_path_factory):
-    from conftest import neo4j_env
+    """The bundled data on both stores: the session's embedded store and the shared Neo4j,
+    reloaded only if something wrote to it since (conftest).  Tests must not write to them."""
+    from conftest import bundled_embedded, bundled_neo4j
 
-    neo4j_env()
-    emb = open_test_store("embedded", tmp_path_factory.mktemp("diff"))
-    load_bundled(emb)
-    neo = open_test_store("neo4j")
-    neo.clear()
-    load_bundled(neo)
-    import conftest
-
-    conftest.mark_bundled(neo)
-    yield emb, neo
-    emb.close()
+    neo = bundled_neo4j()
+    yield bundled_embedded(tmp_path_factory), neo
     neo.close()
 
 
@@ -419,6 +412,19 @@ def _search(store, q, **params):
     return [(r["label"], r["id"]) for r in run_named(store, "entity.search", {"q": q, **params}).dicts()]
 
 
+# Reads the bundled data like the tests above: before the tests that clear the shared Neo4j.
+def test_the_plan_view_is_what_the_plans_clauses_mention(bundled_store):
+    from functools import partial
+
+    from queries.views import plan_view_keys
+
+    keys = plan_view_keys(partial(run_named, bundled_store))
+    mentioned = {f"{label}:{r['id']}" for label in ("Platform", "Track")
+                 for r in bundled_store.read(f"MATCH (:Clause)-[:MENTIONS]->(n:{label}) RETURN DISTINCT n.id AS id").dicts()}
+    assert keys and set(keys) == mentioned and len(keys) == len(mentioned)
+    assert {k.partition(":")[0] for k in keys} == {"Platform", "Track"}
+
+
 def test_search_keys_follow_every_write_and_stay_out_of_the_facts(store):
     store.apply_schema()
     store.load({"Firm": [{"id": "abb", "name": "ABB 中国", "aliases": ["Asea Brown Boveri"],
@@ -472,18 +478,6 @@ def test_the_audits_find_facts_without_a_source_names_alike_and_orphans(store):
                      ("trina-2", "trina-co", "one name extends the other"), ("w1", "w2", "same name")}
 
     assert {r["id"] for r in run_named(store, "quality.orphans").dicts()} == {"trina-co", "w2", "trina-2"}
-
-
-def test_the_plan_view_is_what_the_plans_clauses_mention(bundled_store):
-    from functools import partial
-
-    from queries.views import plan_view_keys
-
-    keys = plan_view_keys(partial(run_named, bundled_store))
-    mentioned = {f"{label}:{r['id']}" for label in ("Platform", "Track")
-                 for r in bundled_store.read(f"MATCH (:Clause)-[:MENTIONS]->(n:{label}) RETURN DISTINCT n.id AS id").dicts()}
-    assert keys and set(keys) == mentioned and len(keys) == len(mentioned)
-    assert {k.partition(":")[0] for k in keys} == {"Platform", "Track"}
 
 
 def test_without_documents_the_plan_view_is_every_platform_and_the_tracks_they_serve(store):
