@@ -10,7 +10,8 @@ every page of the app, in that order, so both see the same machine load.  A page
 open when Streamlit's script has finished (``data-test-script-state="notRunning"`` on the app
 root) with the page's content drawn, and stays so for :data:`STABLE_S`; the time is from the
 navigation to the first moment of that state.  Maps draw inside their iframes after that.
-The report gives the median over rounds and the ratio to the empty page's median.
+The report gives the median over rounds and the ratio to the empty page's median.  Each round
+also opens the same empty page at a page's path (``empty@path``, see :data:`EMPTY_PATH_PAGE`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,24 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disa
         "--disable-component-update", "--disable-sync"]
 STABLE_S = 0.4
 EMPTY_PAGE = 'import streamlit as st\n\nst.title("empty")\n'
+# The same empty page served at a page's own path (``/page``), as every app page is: on such a
+# path Streamlit's frontend first asks ``/page/_stcore/health``, gets a 404, and tries ``/``
+# 100 ms later, before it opens the session.  A reference row, so that part of each page's time
+# is seen for what it is; the ratios stay to the empty page at ``/``.
+EMPTY_AT_PATH = "empty@path"
+EMPTY_PATH_PAGE = """import streamlit as st
+
+
+def home():
+    st.title("home")
+
+
+def page():
+    st.title("empty")
+
+
+st.navigation([st.Page(home, default=True), st.Page(page, url_path="page")], position="hidden").run()
+"""
 # The app has drawn its page and its script is not running.
 _OPEN_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -98,12 +117,16 @@ def open_seconds(browser, url: str, timeout_s: float = 120) -> float:
         ctx.close()
 
 
-def measure(app_url: str, empty_url: str, slugs: list[str], rounds: int, *, warm: bool = True) -> dict:
+def measure(app_url: str, empty_url: str, slugs: list[str], rounds: int, *, warm: bool = True,
+            empty_path_url: str | None = None) -> dict:
     """``{"empty": [s, …], slug: [s, …]}`` over ``rounds`` interleaved rounds (after one warm-up
-    round when ``warm``: the first visit fills the app's caches, as any visitor before you did)."""
+    round when ``warm``: the first visit fills the app's caches, as any visitor before you did).
+    With ``empty_path_url`` (the empty page at ``/page``) each round opens it too, after the
+    empty page, under :data:`EMPTY_AT_PATH`."""
     from playwright.sync_api import sync_playwright
 
-    times: dict[str, list[float]] = {"empty": [], **{s: [] for s in slugs}}
+    times: dict[str, list[float]] = {"empty": [], **({EMPTY_AT_PATH: []} if empty_path_url else {}),
+                                     **{s: [] for s in slugs}}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -113,6 +136,10 @@ def measure(app_url: str, empty_url: str, slugs: list[str], rounds: int, *, warm
                 t = open_seconds(browser, empty_url, limit)
                 if keep:
                     times["empty"].append(t)
+                if empty_path_url:
+                    t = open_seconds(browser, f"{empty_path_url}/page", limit)
+                    if keep:
+                        times[EMPTY_AT_PATH].append(t)
                 for s in slugs:
                     t = open_seconds(browser, f"{app_url}/{s}", limit)
                     if keep:
@@ -157,12 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(d)
         empty = tmp / "empty.py"
         empty.write_text(EMPTY_PAGE, encoding="utf-8")
-        with streamlit_server(empty, dict(os.environ), tmp / "empty.log") as empty_url:
+        at_path = tmp / "empty_path.py"
+        at_path.write_text(EMPTY_PATH_PAGE, encoding="utf-8")
+        with streamlit_server(empty, dict(os.environ), tmp / "empty.log") as empty_url, \
+                streamlit_server(at_path, dict(os.environ), tmp / "empty_path.log") as empty_path_url:
             if a.app_url:
-                times = measure(a.app_url.rstrip("/"), empty_url, slugs, a.rounds)
+                times = measure(a.app_url.rstrip("/"), empty_url, slugs, a.rounds, empty_path_url=empty_path_url)
             else:
                 with streamlit_server(ROOT / "app.py", _app_env(tmp), tmp / "app.log") as app_url:
-                    times = measure(app_url, empty_url, slugs, a.rounds)
+                    times = measure(app_url, empty_url, slugs, a.rounds, empty_path_url=empty_path_url)
     rows = summary(times)
     print(report_table(rows))
     if a.json:
