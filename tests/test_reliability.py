@@ -688,22 +688,46 @@ def _person_dataset(d: Path) -> Path:
     return d
 
 
+_person_stores: dict[str, tuple[dict, str]] = {}  # kind -> (its settings, data version after the ingest)
+
+
 @pytest.fixture(params=["embedded", "neo4j"])
-def person_env(request, tmp_path):
-    """A store holding a Person (with e-mail and phone) and the env that selects it for `kg`."""
-    data = _person_dataset(tmp_path / "people")
-    if request.param == "embedded":
-        env = clean_env(KG_STORE="embedded", KG_EMBEDDED_PATH=tmp_path / "db", KG_BUFFER_POOL_MB=POOL_MB)
+def person_env(request, tmp_path_factory):
+    """A store holding a Person (with e-mail and phone) and the env that selects it for `kg`.
+    Loaded by ``kg ingest`` once per kind and shared by the tests, which only read it; loaded
+    again when its data version changed since (another test wrote to the second Neo4j)."""
+    kind = request.param
+    if kind == "embedded":
+        path = _person_stores[kind][0]["KG_EMBEDDED_PATH"] if kind in _person_stores else \
+            str(tmp_path_factory.mktemp("people-db") / "db")
+        env = clean_env(KG_STORE="embedded", KG_EMBEDDED_PATH=path, KG_BUFFER_POOL_MB=POOL_MB)
     else:
         b = request.getfixturevalue("neo4j_b")
         b.ensure_running()
-        s = b.store()
-        s.clear()
-        s.close()
         env = clean_env(KG_STORE="neo4j", **b.settings())
-    proc = kg("ingest", str(data), "-q", env=env)
+    selects = {k: v for k, v in env.items() if k.startswith(("KG_", "NEO4J_"))}  # the store, nothing else
+    if kind in _person_stores and _person_stores[kind] == (selects, _data_version(env)):
+        return env
+    if kind == "neo4j":
+        with b.store() as s:
+            s.clear()
+    proc = kg("ingest", str(_person_dataset(tmp_path_factory.mktemp("people"))), "-q", env=env)
     assert proc.returncode == 0, proc.stderr
+    _person_stores[kind] = (selects, _data_version(env))
     return env
+
+
+def _data_version(env: dict[str, str]) -> str:
+    """The data version of the store ``env`` selects (read-only for an embedded one)."""
+    from graph.store.embedded import EmbeddedStore
+    from graph.store.neo4j_store import Neo4jStore
+
+    if env["KG_STORE"] == "embedded":
+        store = EmbeddedStore(env["KG_EMBEDDED_PATH"], read_only=True, buffer_pool_mb=POOL_MB)
+    else:
+        store = Neo4jStore(env["NEO4J_URI"], env["NEO4J_USER"], env["NEO4J_PASSWORD"], env["NEO4J_DATABASE"])
+    with store:
+        return store.data_version()
 
 
 def _exported_text(path: Path) -> str:
