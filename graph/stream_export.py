@@ -104,6 +104,21 @@ def _edge_columns(store):
 
 
 _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")) + tuple(_ATTR_ESCAPES.items())
+_ESCAPE_BYTES = np.zeros(256, bool)
+_ESCAPE_BYTES[[ord(a) for a, _ in _ESCAPES]] = True  # all ASCII: no UTF-8 sequence holds these bytes
+
+
+def _present(strings: pa.Array) -> set[str]:
+    """Which of the characters to escape occur in ``strings`` (a string array): one look-up per
+    byte of its data buffer, much cheaper than a search per character and string."""
+    data = strings.buffers()[2]
+    if data is None or not len(strings):
+        return set()
+    width = np.int64 if pa.types.is_large_string(strings.type) else np.int32
+    offsets = np.frombuffer(strings.buffers()[1], width, count=len(strings) + 1,
+                            offset=np.dtype(width).itemsize * strings.offset)
+    raw = np.frombuffer(data, np.uint8)[offsets[0]:offsets[-1]]
+    return {chr(b) for b in np.unique(raw[_ESCAPE_BYTES[raw]])}  # a null's bytes (if any) cost a replace only
 
 
 def _texts(values, xml_type: str) -> pa.Array:
@@ -115,8 +130,9 @@ def _texts(values, xml_type: str) -> pa.Array:
         arr, t = pc.binary_join(arr, LIST_SEPARATOR), pa.string()  # as export_graph joins lists
     if pa.types.is_null(t) or (xml_type == "string" and pa.types.is_string(t)):
         out = arr.cast(pa.string())
-        for a, b in _ESCAPES:  # a search is much cheaper than a replace that copies every string
-            if pc.any(pc.match_substring(out, a)).as_py():
+        present = _present(out)
+        for a, b in _ESCAPES:  # "&" first; a replace copies every string, so only where needed
+            if a in present:
                 out = pc.replace_substring(out, a, b)
         return out
     if (xml_type == "boolean" and pa.types.is_boolean(t)) or (
@@ -125,9 +141,13 @@ def _texts(values, xml_type: str) -> pa.Array:
     return pa.array([_text(v, xml_type) for v in arr.to_pylist()], pa.string())
 
 
-def _elements(open_tag: str, texts: pa.Array, close_tag: str) -> pa.Array:
-    """``open_tag + text + close_tag`` per row, or "" where the text is null (left out)."""
-    return pc.fill_null(pc.binary_join_element_wise(open_tag, texts, close_tag, ""), "")
+def _elements(open_tag: str, texts: pa.Array, close_tag: str) -> list:
+    """The parts of ``open_tag + text + close_tag`` per row for :func:`_write_lines`, or ""
+    where the text is null (left out).  A column without nulls keeps its tags as constants of
+    the line's join: one copy of the column less."""
+    if texts.null_count == 0:
+        return [open_tag, texts, close_tag]
+    return [pc.fill_null(pc.binary_join_element_wise(open_tag, texts, close_tag, ""), "")]
 
 
 _CHUNK = 200_000  # rows joined at once: well inside a string array's 2 GiB of int32 offsets
@@ -150,9 +170,15 @@ def _write_lines(out, parts) -> int:
     return n
 
 
-def _keys(label: str, ids) -> pa.Array:
+def _key_parts(before: str, label: str, ids) -> list:
+    """The parts of ``before + key`` for :func:`_write_lines`: the label (a model name, nothing
+    to escape) joins the constant, so the million edge ends are not copied once more."""
     ids = ids if isinstance(ids, pa.Array) else pa.array(ids)
-    return _texts(pc.binary_join_element_wise(f"{label}:", ids.cast(pa.string()), ""), "string")
+    return [f"{before}{label}:", _texts(ids.cast(pa.string()), "string")]
+
+
+def _keys(label: str, ids) -> pa.Array:
+    return pc.binary_join_element_wise(*_key_parts("", label, ids), "")
 
 
 def _graphml(store, out, drop_personal: bool) -> tuple[int, int]:
@@ -168,13 +194,15 @@ def _graphml(store, out, drop_personal: bool) -> tuple[int, int]:
     out.write('  <graph edgedefault="directed">\n')
     n = m = 0
     for label, c in _node_columns_of(store, drop_personal):
-        data = [_elements(f'<data key="{nkey[a]}">', _texts(v, ntypes[a]), "</data>") for a, v in c.items()]
+        data = [x for a, v in c.items()
+                for x in _elements(f'<data key="{nkey[a]}">', _texts(v, ntypes[a]), "</data>")]
         n += _write_lines(out, ['    <node id="', _keys(label, c["id"]),
                                 f'"><data key="{nkey["label"]}">{label}</data>', *data, "</node>"])
     for type_, fl, tl, c in _edge_columns(store):
-        data = [_elements(f'<data key="{ekey[p]}">', _texts(v, etypes[p]), "</data>")
-                for p, v in c.items() if not p.startswith("_")]
-        m += _write_lines(out, ['    <edge source="', _keys(fl, c["_a"]), '" target="', _keys(tl, c["_b"]),
+        data = [x for p, v in c.items() if not p.startswith("_")
+                for x in _elements(f'<data key="{ekey[p]}">', _texts(v, etypes[p]), "</data>")]
+        m += _write_lines(out, [*_key_parts('    <edge source="', fl, c["_a"]),
+                                *_key_parts('" target="', tl, c["_b"]),
                                 f'" id="{type_}"><data key="{ekey["type"]}">{type_}</data>', *data, "</edge>"])
     out.write("  </graph>\n</graphml>\n")
     return n, m
@@ -211,21 +239,22 @@ def _gexf(store, out, drop_personal: bool) -> tuple[int, int]:
     viz = {label: _gexf_viz(label) for label in model.labels()}
     for label, c in _node_columns_of(store, drop_personal):
         keys = _keys(label, c["id"])
-        att = [_elements(f'<attvalue for="{nid[name]}" value="', _texts(v, ntypes[name]), '" />')
-               for name, v in ((_gexf_attr_name(a, _GEXF_RESERVED_NODE), v) for a, v in c.items())]
+        att = [x for name, v in ((_gexf_attr_name(a, _GEXF_RESERVED_NODE), v) for a, v in c.items())
+               for x in _elements(f'<attvalue for="{nid[name]}" value="', _texts(v, ntypes[name]), '" />')]
         shown = pc.coalesce(_texts(c["name"], "string"), keys)  # Gephi's label: the name, else the key
         n += _write_lines(out, ['      <node id="', keys, '" label="', shown,
                                 f'"><attvalues><attvalue for="{nid["kg_label"]}" value="{label}" />', *att,
                                 f"</attvalues>{viz[label]}</node>"])
     out.write("    </nodes>\n    <edges>\n")
     for type_, fl, tl, c in _edge_columns(store):
-        att = [_elements(f'<attvalue for="{eid[name]}" value="', _texts(v, etypes[name]), '" />')
-               for name, v in ((_gexf_attr_name(p, _GEXF_RESERVED_EDGE), v) for p, v in c.items()
-                               if not p.startswith("_"))]
-        ids = pa.array(range(m, m + len(c["_a"]))).cast(pa.string())
-        m += _write_lines(out, ['      <edge id="', ids, '" source="', _keys(fl, c["_a"]), '" target="',
-                                _keys(tl, c["_b"]), f'" label="{type_}"><attvalues><attvalue for="{eid["kg_type"]}" '
-                                f'value="{type_}" />', *att, "</attvalues></edge>"])
+        att = [x for name, v in ((_gexf_attr_name(p, _GEXF_RESERVED_EDGE), v) for p, v in c.items()
+                                 if not p.startswith("_"))
+               for x in _elements(f'<attvalue for="{eid[name]}" value="', _texts(v, etypes[name]), '" />')]
+        ids = pa.array(np.arange(m, m + len(c["_a"]))).cast(pa.string())
+        m += _write_lines(out, ['      <edge id="', ids, *_key_parts('" source="', fl, c["_a"]),
+                                *_key_parts('" target="', tl, c["_b"]),
+                                f'" label="{type_}"><attvalues><attvalue for="{eid["kg_type"]}" value="{type_}" />',
+                                *att, "</attvalues></edge>"])
     out.write("    </edges>\n  </graph>\n</gexf>\n")
     return n, m
 

@@ -58,3 +58,26 @@ def test_gexf_carries_each_type_colour_and_the_map_size(bundled_store):
 def test_json_does_not_stream(bundled_store):
     with pytest.raises(ValueError, match="does not stream"):
         export_store(bundled_store, io.StringIO(), "json")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_character_xml_escapes_reads_back_as_written(tmp_path, fmt):
+    """Names, aliases, ids and relationship sources holding &, <, >, ", newline, CR and tab
+    (and one value of each column without any) read back unchanged, as in the networkx export."""
+    from graph.store import open_store
+
+    odd = 'A&B <c> "d"\ne\r\tf 中文&'
+    store = open_store("embedded", path=tmp_path / "db")
+    store.apply_schema()
+    store.load({"Track": [{"id": "t<1>", "name": odd, "aliases": ["x&y", "z"], "kind": "track",
+                           "source": "s&1", "confidence": "stated"},
+                          {"id": "t2", "name": "plain", "kind": "track", "source": "s", "confidence": "stated"}]},
+               [{"type": "PART_OF", "from_label": "Track", "from_id": "t<1>", "to_label": "Track", "to_id": "t2",
+                 "source": 'r"1\n', "confidence": "stated"}])
+    ref, got, (n, m) = _both(store, fmt)
+    assert (n, m) == (2, 1)
+    assert dict(got.nodes(data=True)) == dict(ref.nodes(data=True))
+    assert got.nodes["Track:t<1>"]["name"] == odd
+    [(_, _, data)] = got.edges(data=True)
+    assert data["source"] == 'r"1\n'
+    store.close()
