@@ -95,6 +95,10 @@ def test_scales_grow():
     assert SCALES["XS"].firms < SCALES["S"].firms < SCALES["M"].firms
 
 
+# On Neo4j the MERGE load of XS takes ~9 s of the test's ~14 s (31 s in the fast tier at load ~25):
+# slow there. The fast tier keeps the embedded case; its Neo4j loads take both paths elsewhere
+# (every bundled load into an empty store the bulk one, test_ingest the MERGE one).
+@pytest.mark.parametrize("store_kind", ["embedded", pytest.param("neo4j", marks=pytest.mark.slow)])
 def test_bulk_path_equals_merge_path(store, xs):
     """A load into an empty store (both kinds, from conftest) takes the bulk path; it must
     store exactly what the MERGE path stores and report the same summary."""
