@@ -32,6 +32,9 @@ APP = str(ROOT / "app.py")
 RESULTS = ROOT / "test-artifacts" / "reliability.json"
 PY = sys.executable
 
+# The JVM of the second server (conftest sets NEO4J_JVM): read once, as a test that clears the
+# NEO4J_ settings (the app's) may restart the server.
+JVM = os.environ.get("NEO4J_JVM", "")
 CLIENTS = 20
 QUERIES_PER_CLIENT = 50
 
@@ -96,7 +99,8 @@ class SecondNeo4j:
 
     def _script(self, cmd: str, timeout: float) -> subprocess.CompletedProcess:
         env = {**os.environ, "NEO4J_HOME_DIR": str(self.home), "NEO4J_PORT": str(self.port),
-               "NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "64m", "PYTHON": PY, **self.extra_env}
+               "NEO4J_HEAP": "512m", "NEO4J_PAGECACHE": "64m", "NEO4J_JVM": JVM, "PYTHON": PY,
+               **self.extra_env}
         return subprocess.run([str(SCRIPT), cmd], cwd=ROOT, env=env, capture_output=True, text=True,
                               timeout=timeout)
 
