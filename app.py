@@ -6,6 +6,7 @@ Pages live in :mod:`ui.pages`; helpers in :mod:`ui.data`; strings in :mod:`ui.i1
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 import streamlit as st
@@ -31,7 +32,7 @@ def _wrap(slug, fn):
     def page() -> None:
         publish(page=slug, lang=lang if lang != "zh" else None)
         try:
-            with st.spinner(t("loading_bundled", lang)):
+            with st.spinner(t("loading_bundled", lang)) if D.first_load_pending() else nullcontext():
                 ctx = D.Ctx.open(lang)
         except Exception as e:  # noqa: BLE001 - a store that is down gets one friendly line
             store_error(e, lang)
