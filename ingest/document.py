@@ -581,8 +581,9 @@ def parse_document(text: str, *, source_url: str | None = None, path: str | Path
     doc_id = _document_id(number, title, front.body_title, path, raw)
     annual = any(is_annual_title(t) for t in (title, front.body_title, notice_title))
     since = _first_year((front.body_title, title, notice_title), normalize_date(fields.get("date_issued")))
-    if not annual and _reports_a_years_work(body):
-        annual, since = True, since or _latest_year("\n".join(body)[:_LEAD_CHARS])
+    lead = "\n".join(body)[:_LEAD_CHARS]  # of a news report: what it reports on
+    if not annual and _reports_a_years_work(lead):
+        annual, since = True, since or _latest_year(lead)
     sections, blocks, preamble_lines = _sections_and_blocks(body, numbering, front.preamble_lines, annual)
     blocks = _lead_blocks(front.notice, annual) + blocks
     clauses = _clauses(blocks, doc_id, front.body_title or title or "", (annual, since))
@@ -818,17 +819,16 @@ def _sections_and_blocks(body: list[str], numbering: _Numbering, preamble_lines:
     return sections, blocks, preamble_lines
 
 
-_LEAD_CHARS = 400  # the lead of a news report: what it reports on
+_LEAD_CHARS = 400  # characters of a news report's lead
 
 
 # a report delivered or quoted (作政府工作报告, 政府工作报告提出), not one a plan cites (落实…政府工作报告要求)
 _DELIVERS_REPORT_RE = re.compile(r"(?<![工合创])作[^，,。；;]{0,12}政府工作报告|政府工作报告(?:中)?(?:提出|指出|明确)")
 
 
-def _reports_a_years_work(body: list[str]) -> bool:
-    """A report of a year's work in the lead of an untitled copy (…作政府工作报告; 印发《关于…
-    的若干政策(2025年)》): its targets are that year's, as under such a title."""
-    lead = "\n".join(body)[:_LEAD_CHARS]
+def _reports_a_years_work(lead: str) -> bool:
+    """A report of a year's work in ``lead``, the lead of an untitled copy (…作政府工作报告;
+    印发《关于…的若干政策(2025年)》): its targets are that year's, as under such a title."""
     return bool(_DELIVERS_REPORT_RE.search(lead)) or any(is_annual_title(t) for t in re.findall(r"《([^《》]{4,60})》", lead))
 
 

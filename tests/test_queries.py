@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
 import pytest
-
 
 from graph import model
 from graph.store.base import normalise_value

@@ -42,7 +42,7 @@ def dense_parks_and_firms(store, n: int = 120) -> None:
              "Firm": [{"id": f"f{i}", "name": f"企业{i}", **tag} for i in range(n)]}
     rels = [{"type": "LOCATED_IN", "from_label": "Firm", "from_id": f"f{i}", "to_label": "Park",
              "to_id": f"p{j}", **tag} for i in range(n) for j in range(n)]
-    store.load(nodes, rels, bulk=False)
+    store.load(nodes, rels)
 
 
 def test_a_library_query_stops_at_the_configured_time_limit(store, monkeypatch):
